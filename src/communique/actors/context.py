@@ -1,0 +1,44 @@
+"""What a document has told so far about its people: discovered names and the last person named."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz
+
+FUZZY_MIN = 85
+
+
+@dataclass
+class DocContext:
+    """Per-document memory for discovery and coreference."""
+
+    day: date | None = None
+    people: dict = field(default_factory=dict)     # full name -> Actor template
+    surnames: dict = field(default_factory=dict)   # surname -> full name
+    last_person: object = None
+    last_group: list = field(default_factory=list)
+
+    def remember(self, actor):
+        """Register a named person (known or discovered) for later mentions by surname."""
+        if not actor.name:
+            return
+        known = self.people.get(actor.name)
+        if known is None or (actor.country and not known.country) or (actor.role and not known.role):
+            self.people[actor.name] = actor
+        parts = actor.name.split()
+        if len(parts) > 1:
+            self.surnames.setdefault(parts[-1].lower(), actor.name)
+
+    def recall(self, name):
+        """The registered person a written name refers to: exact, by surname, or by a close spelling."""
+        if name in self.people:
+            return self.people[name]
+        parts = name.split()
+        full = self.surnames.get(parts[-1].lower()) if parts else None
+        if full and (len(parts) == 1 or parts[0] == full.split()[0]):
+            return self.people[full]
+        for known in self.people:
+            target = known if len(parts) > 1 else known.split()[-1]
+            if len(name) >= 5 and fuzz.ratio(name.lower(), target.lower()) >= FUZZY_MIN:
+                return self.people[known]
+        return None

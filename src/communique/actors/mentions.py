@@ -1,0 +1,309 @@
+"""Actor mentions in a sentence: dictionary names, roles, discovered people, pronouns, places."""
+
+from dataclasses import dataclass, field, replace
+
+from communique.actors.records import Actor
+from communique.actors.world import KIND_PRIORITY
+
+PLACE_KINDS = {"city", "country"}
+COUNTRYISH = {"country", "seat", "city"}
+NAMED_ROLES = {"president", "prime_minister", "chancellor", "foreign_minister", "defence_minister",
+               "national_security_adviser", "secretary_general", "head_of_state", "head_of_government",
+               "vice_president", "high_representative", "commission_president", "monarch"}
+
+
+@dataclass
+class Atom:
+    """One dictionary hit or capitalised name in a sentence, by token indices."""
+
+    kind: str            # person | org | seat | country | city | role | cap | pronoun | group
+    start: int
+    end: int
+    entity: object = None
+    role: object = None
+    actor: Actor | None = None   # a recalled person or a pronoun's referent
+
+
+@dataclass
+class Mention:
+    """A run of atoms naming one actor, or a place."""
+
+    start: int
+    end: int
+    atoms: list = field(default_factory=list)
+    actor: Actor | None = None
+    place: object = None          # the city or country entity when the mention names a place
+    prep: str | None = None       # "locative" or "directional" when a preposition introduces it
+    text: str = ""
+    span: tuple = (0, 0)          # character offsets in the document
+
+    @property
+    def is_actor(self):
+        """Whether the mention can be a source or target (a place after "in" cannot)."""
+        return self.actor is not None and not (self.place is not None and self.prep == "locative")
+
+    def slot(self, kind):
+        """The first atom of a kind-group in the mention, or None."""
+        group = {"countryish": COUNTRYISH, "person": {"person", "cap", "pronoun"}, "org": {"org"},
+                 "role": {"role"}}[kind]
+        return next((a for a in self.atoms if a.kind in group), None)
+
+
+class MentionFinder:
+    """Finds actor mentions with one language's data and one world dictionary."""
+
+    def __init__(self, lang, world):
+        self.lang = lang
+        self.world = world
+        self.time_words = _time_words(lang.time)
+
+    def find(self, text, tokens, lowers, ctx):
+        """Mentions in a sentence of a document text, left to right; updates the document context."""
+        atoms = self._atoms(tokens, lowers, ctx)
+        mentions = self._group(atoms, tokens, lowers)
+        mentions = self._appositives(mentions, lowers)
+        for mention in mentions:
+            self._resolve(mention, text, tokens, lowers, ctx)
+        return [m for m in mentions if m.actor is not None or m.place is not None]
+
+    # -- atoms ---------------------------------------------------------------------------------
+
+    def _atoms(self, tokens, lowers, ctx):
+        """Dictionary, role, name and pronoun atoms, longest match first."""
+        atoms, i = [], 0
+        while i < len(tokens):
+            atom = self._atom_at(tokens, lowers, i, ctx)
+            if atom:
+                atoms.append(atom)
+                i = atom.end
+            else:
+                i += 1
+        return atoms
+
+    def _atom_at(self, tokens, lowers, i, ctx):
+        """The best atom starting at token i, or None."""
+        name = self._name_at(tokens, lowers, i)
+        role = self.lang.roles.match_at(lowers, i)
+        if role and (not name or role[0] > name.end):
+            return Atom("role", i, role[0], role=role[1][0])
+        if name:
+            return name
+        kinds = self.lang.kinds_at(lowers, i)
+        if kinds and "counterpart" in kinds[1]:
+            return Atom("role", i, kinds[0], role=_COUNTERPART)
+        if kinds and kinds[1] & {"pronouns_person", "pronouns_group"} and kinds[0] == i + 1:
+            return self._pronoun(i, kinds[1], ctx)
+        return self._cap_at(tokens, lowers, i, ctx)
+
+    def _name_at(self, tokens, lowers, i):
+        """A world-dictionary name starting at token i, case rules applied."""
+        if not tokens[i].is_title:
+            return None
+        hit = self.world.names.match_at(lowers, i)
+        if not hit:
+            return None
+        end, forms = hit
+        text = " ".join(t.text for t in tokens[i:end])
+        forms = [f for f in forms if f.exact is None or f.exact == text.replace(" ", "")
+                 or f.exact == text]
+        if not forms:
+            return None
+        best = min(forms, key=lambda f: (KIND_PRIORITY[f.entity.kind], -f.entity.population))
+        return Atom(best.entity.kind, i, end, entity=best.entity)
+
+    def _pronoun(self, i, kinds, ctx):
+        """A pronoun atom pointing at the last person (or group) the document named."""
+        if "pronouns_person" in kinds and ctx.last_person is not None:
+            return Atom("pronoun", i, i + 1, actor=ctx.last_person)
+        return None
+
+    def _cap_at(self, tokens, lowers, i, ctx):
+        """A run of capitalised words that may be an unknown or remembered person's name."""
+        end = i
+        while end < len(tokens) and self._name_token(tokens, lowers, end, end == i):
+            end += 1
+        while end > i and self.lang.kinds_at(lowers, end - 1):
+            end -= 1
+        if end == i:
+            return None
+        name = " ".join(t.text for t in tokens[i:end])
+        return Atom("cap", i, end, actor=ctx.recall(name))
+
+    def _name_token(self, tokens, lowers, j, first):
+        """Whether token j can be part of a capitalised name."""
+        token = tokens[j]
+        if lowers[j] in self.time_words or not token.text.isalpha():
+            return False
+        kinds = self.lang.kinds_at(lowers, j)
+        if kinds and "name_particles" in kinds[1] and not first:
+            return j + 1 < len(tokens) and tokens[j + 1].is_title
+        if kinds or self.lang.roles.match_at(lowers, j) or self.world.names.match_at(lowers, j):
+            return False
+        return token.text[0].isupper()
+
+    # -- grouping ------------------------------------------------------------------------------
+
+    def _group(self, atoms, tokens, lowers):
+        """Join adjacent compatible atoms (role, country, name) into mentions."""
+        mentions = []
+        for atom in atoms:
+            last = mentions[-1] if mentions else None
+            if last and self._joins(last, atom, lowers):
+                last.atoms.append(atom)
+                last.end = atom.end
+            else:
+                mentions.append(Mention(atom.start, atom.end, [atom]))
+        return mentions
+
+    def _joins(self, mention, atom, lowers):
+        """Whether an atom continues a mention: only glue between, and its slot still free."""
+        if not self._glue(lowers, mention.end, atom.start):
+            return False
+        kinds = {a.kind for a in mention.atoms}
+        if atom.kind in ("pronoun",) or "pronoun" in kinds:
+            return False
+        if atom.kind == "role":
+            return not (kinds & {"person", "cap"})
+        if atom.kind in COUNTRYISH:
+            return not (kinds & COUNTRYISH)
+        if atom.kind == "org":
+            return "org" not in kinds
+        return not (kinds & {"person", "cap"}) and bool(kinds & ({"role"} | COUNTRYISH | {"org"}))
+
+    def _glue(self, lowers, start, end):
+        """Whether the tokens between two atoms only glue a name together (of, 's, the, Dr.)."""
+        for j in range(start, end):
+            kinds = self.lang.kinds_at(lowers, j)
+            if lowers[j] == "." and j > start:
+                continue
+            if not kinds or not kinds[1] & {"possessive", "of", "articles", "honorifics"}:
+                if lowers[j] not in ("'", "’"):
+                    return False
+        return True
+
+    def _appositives(self, mentions, lowers):
+        """Merge "Name, role of country" into the named person's mention."""
+        merged = []
+        for mention in mentions:
+            prev = merged[-1] if merged else None
+            if (prev and prev.slot("person") and not prev.slot("role") and not mention.slot("person")
+                    and mention.slot("role") and mention.start == prev.end + 1
+                    and lowers[prev.end] == ","):
+                prev.atoms.extend(mention.atoms)
+                prev.end = mention.end
+                continue
+            merged.append(mention)
+        return merged
+
+    # -- actors --------------------------------------------------------------------------------
+
+    def _resolve(self, mention, text, tokens, lowers, ctx):
+        """Turn a mention's atoms into an Actor (or a place) and update the document context."""
+        place_atom = mention.slot("countryish")
+        mention.span = (tokens[mention.start].start, tokens[mention.end - 1].end)
+        mention.text = text[mention.span[0]:mention.span[1]]
+        prep = self._prep_before(lowers, mention.start)
+        mention.prep = prep
+        only_place = place_atom and len(mention.atoms) == 1 and place_atom.kind in PLACE_KINDS
+        if only_place:
+            mention.place = place_atom.entity
+            if place_atom.kind == "city" and not place_atom.entity.capital:
+                return
+        actor = self._actor(mention, tokens, ctx)
+        if actor is None:
+            return
+        actor.start, actor.end = tokens[mention.start].start, tokens[mention.end - 1].end
+        actor.text = text[actor.start:actor.end]
+        mention.actor = actor
+        if actor.name and not (mention.place is not None and prep == "locative"):
+            ctx.remember(actor)
+            ctx.last_person = actor
+
+    def _actor(self, mention, tokens, ctx):
+        """The Actor a mention names, or None when it names nobody."""
+        person = mention.slot("person")
+        role_atom = mention.slot("role")
+        place = mention.slot("countryish")
+        org = mention.slot("org")
+        if person and person.kind == "pronoun":
+            return replace(person.actor, discovered=person.actor.discovered)
+        actor = Actor()
+        if place:
+            actor.country = place.entity.country
+            actor.sector = place.entity.sector or ("GOV" if place.kind == "city" else None)
+        if org:
+            actor.org = None if (place and role_atom) else org.entity.org
+            actor.cameo = org.entity.cameo if actor.org else None
+            actor.country = actor.country or (None if actor.org else org.entity.country)
+            actor.sector = actor.sector or org.entity.sector
+        if role_atom:
+            actor.role = role_atom.role.role
+            actor.sector = role_atom.role.sector or actor.sector
+            actor.country = actor.country or role_atom.role.country
+        if person:
+            self._person_into(actor, person, tokens, ctx)
+        elif actor.role in NAMED_ROLES and (actor.country or actor.org):
+            holder = self.world.holder(actor.country or actor.org, actor.role, ctx.day)
+            actor.name = holder.name if holder else None
+        if not (actor.country or actor.org or actor.sector or actor.name):
+            return None
+        if person is None and not (place or org) and not actor.role:
+            return None
+        return actor
+
+    def _person_into(self, actor, atom, tokens, ctx):
+        """Fill an actor from a known, recalled or newly discovered person."""
+        if atom.kind == "person":
+            term = atom.entity.term_at(ctx.day)
+            actor.name = atom.entity.name
+            actor.country = actor.country or atom.entity.country
+            actor.org = actor.org or atom.entity.org
+            actor.role = actor.role or (term.role if term else None)
+            actor.sector = actor.sector or (term.sector if term else None)
+            return
+        known = atom.actor
+        name = " ".join(t.text for t in tokens[atom.start:atom.end])
+        if known is not None:
+            actor.name = known.name
+            actor.country = actor.country or known.country
+            actor.org = actor.org or known.org
+            actor.sector = actor.sector or known.sector
+            actor.role = actor.role or known.role
+            actor.discovered = known.discovered
+        elif actor.role or actor.country:
+            actor.name = name
+            actor.discovered = True
+            actor.sector = actor.sector or "GOV"
+
+    def _prep_before(self, lowers, start):
+        """'locative' or 'directional' when such a preposition stands right before a mention."""
+        for j in (start - 1, start - 2):
+            if j < 0:
+                return None
+            kinds = self.lang.kinds_at(lowers, j)
+            if kinds and kinds[1] & {"locative", "directional"}:
+                return "locative" if "locative" in kinds[1] else "directional"
+            if not kinds or "articles" not in kinds[1]:
+                return None
+        return None
+
+
+class _Counterpart:
+    """The role of a counterpart word: a government peer."""
+
+    role = "counterpart"
+    sector = "GOV"
+    country = None
+    phrase = "counterpart"
+
+
+_COUNTERPART = _Counterpart()
+
+
+def _time_words(time):
+    """Lower-cased month and weekday names, which are never people."""
+    words = set()
+    for table in (time.get("months") or {}, time.get("weekdays") or {}):
+        for forms in table.values():
+            words.update(str(f).lower().rstrip(".") for f in forms)
+    return words

@@ -1,0 +1,171 @@
+"""The world dictionary: countries, organisations, seats of power, people and cities, per language."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from communique.nlp.phrases import PhraseIndex
+from communique.resources import load_json, load_yaml
+
+KIND_PRIORITY = {"person": 0, "org": 1, "seat": 2, "country": 3, "city": 4}
+LATIN_LANGS = {"en", "id", "ms", "fr", "de", "es"}
+
+
+@dataclass(frozen=True)
+class Term:
+    """A person's post between two dates (end None while in office)."""
+
+    role: str
+    sector: str
+    start: date | None
+    end: date | None
+
+    def holds(self, day):
+        """Whether the post was held on a day (any day when day is None)."""
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """Something a name in text can refer to."""
+
+    kind: str                      # person | org | seat | country | city
+    key: str                       # ISO3, org short name, person name or city id
+    name: str
+    country: str | None = None
+    org: str | None = None
+    sector: str | None = None
+    cameo: str | None = None
+    terms: tuple = ()
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    capital: bool = False
+
+    def term_at(self, day):
+        """The person's post on a day, the latest one when the day is unknown or no post fits."""
+        held = [t for t in self.terms if t.holds(day)]
+        return (held or list(self.terms) or [None])[-1]
+
+
+@dataclass(frozen=True)
+class Form:
+    """One written form of an entity; short upper-case forms (AS, US) must match their case."""
+
+    entity: Entity
+    exact: str | None
+
+
+@dataclass
+class World:
+    """The entities of the world and the index of their names in one language."""
+
+    lang: str
+    names: PhraseIndex = field(default_factory=PhraseIndex)
+    countries: dict = field(default_factory=dict)
+    orgs: dict = field(default_factory=dict)
+    people: list = field(default_factory=list)
+    by_role: dict = field(default_factory=dict)
+
+    def add_form(self, text, entity):
+        """Index one written form of an entity."""
+        text = str(text).strip()
+        if not text:
+            return
+        exact = text if text.isupper() and len(text) <= 4 else None
+        self.names.add(text, Form(entity, exact))
+
+    def holder(self, country, role, day):
+        """The person who held a role in a country (or organisation) on a day, if exactly one did."""
+        found = [p for p in self.by_role.get((country, role), ()) if any(
+            t.role == role and t.holds(day) for t in p.terms)]
+        return found[0] if len(found) == 1 else None
+
+
+def _date(value):
+    """A date from YAML (date object or ISO string), or None."""
+    if value in (None, "", "null"):
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def _forms_for(names, lang):
+    """The forms of a names-by-language dict that a document in lang may use."""
+    langs = [lang, "en"] if lang != "en" else ["en"]
+    if lang in LATIN_LANGS:
+        langs += [x for x in ("id", "ms") if x != lang and lang in ("id", "ms")]
+    forms = []
+    for code in dict.fromkeys(langs):
+        value = (names or {}).get(code) or []
+        forms.extend([value] if isinstance(value, str) else value)
+    return forms
+
+
+def _add_countries(world):
+    """Countries: CLDR names plus the press forms and demonyms of country_forms.yaml."""
+    extra = load_yaml("world", "country_forms.yaml", default={})
+    for row in load_json("world", "countries.json"):
+        entity = Entity("country", row["iso3"], row["names"].get("en", row["iso3"]), country=row["iso3"])
+        world.countries[row["iso3"]] = entity
+        for form in _forms_for(row["names"], world.lang) + _forms_for(extra.get(row["iso3"]), world.lang):
+            world.add_form(form, entity)
+
+
+def _add_orgs(world):
+    """International organisations and armed groups."""
+    for row in load_yaml("world", "organizations.yaml", default=[]):
+        entity = Entity("org", row["org"], row["org"], country=row.get("country"), org=row["org"],
+                        sector=row.get("sector", "IGO"), cameo=row.get("cameo"))
+        world.orgs[row["org"]] = entity
+        for form in [row["org"]] + _forms_for(row.get("names"), world.lang):
+            world.add_form(form, entity)
+
+
+def _add_seats(world):
+    """Seats of power that stand for a government or one of its sectors."""
+    for row in load_yaml("world", "seats.yaml", default=[]):
+        forms = _forms_for(row.get("names"), world.lang)
+        if forms:
+            entity = Entity("seat", forms[0], forms[0], country=row.get("country"), sector=row.get("sector"))
+            for form in forms:
+                world.add_form(form, entity)
+
+
+def _add_people(world):
+    """People with their posts; a surname alias only when no one else has it."""
+    rows = load_yaml("world", "people.yaml", default=[])
+    alias_count = {}
+    for row in rows:
+        for alias in set(row.get("aliases") or []):
+            alias_count[alias] = alias_count.get(alias, 0) + 1
+    for row in rows:
+        terms = tuple(Term(t["role"], t.get("sector", "GOV"), _date(t.get("start")), _date(t.get("end")))
+                      for t in row.get("roles") or [])
+        entity = Entity("person", row["name"], row["name"], country=row.get("country"),
+                        org=row.get("org"), terms=terms)
+        world.people.append(entity)
+        for term in terms:
+            world.by_role.setdefault((row.get("country") or row.get("org"), term.role), []).append(entity)
+        aliases = [a for a in row.get("aliases") or [] if alias_count.get(a) == 1]
+        for form in [row["name"]] + aliases + _forms_for(row.get("names"), world.lang):
+            world.add_form(form, entity)
+
+
+def _add_cities(world):
+    """Cities of the gazetteer, under their main and alternate names."""
+    for row in load_json("world", "cities.json"):
+        entity = Entity("city", str(row["id"]), row["name"], country=row["country"], lat=row["lat"],
+                        lon=row["lon"], population=row["population"], capital=row["capital"])
+        for form in [row["name"]] + row["names"]:
+            world.add_form(form, entity)
+
+
+@lru_cache(maxsize=None)
+def load_world(lang):
+    """The World for documents in one language, built once per process."""
+    world = World(lang)
+    for add in (_add_people, _add_orgs, _add_seats, _add_countries, _add_cities):
+        add(world)
+    return world

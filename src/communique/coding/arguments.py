@@ -1,0 +1,197 @@
+"""Source and target of a trigger: frame hints first, then position, voice and coordination."""
+
+from dataclasses import dataclass, field
+
+TARGET_WINDOW = 12
+JOINERS = {",", "-", "–", "/", "&"}
+
+
+@dataclass
+class Group:
+    """Coordinated mentions ("Putin and Biden") that share one argument position."""
+
+    members: list = field(default_factory=list)
+
+    @property
+    def start(self):
+        return self.members[0].start
+
+    @property
+    def end(self):
+        return self.members[-1].end
+
+    @property
+    def is_place(self):
+        """Whether the group names places after "in"/"at" (a location, not a participant)."""
+        return self.members[0].place is not None and self.members[0].prep == "locative"
+
+    @property
+    def is_directional(self):
+        return self.members[0].prep == "directional"
+
+
+@dataclass
+class Arguments:
+    """The participants found for one trigger."""
+
+    pairs: list                 # (source Mention, target Mention | None)
+    reciprocal: bool = False
+    passive: bool = False
+
+
+class ArgumentFinder:
+    """Assigns sources and targets with one language's function words."""
+
+    def __init__(self, lang):
+        self.lang = lang
+
+    def groups(self, mentions, lowers):
+        """Coordinated groups of mentions, left to right."""
+        groups = []
+        for mention in mentions:
+            last = groups[-1] if groups else None
+            if last and self._coordinated(last.members[-1], mention, lowers):
+                last.members.append(mention)
+            else:
+                groups.append(Group([mention]))
+        return groups
+
+    def _coordinated(self, left, right, lowers):
+        """Whether only coordination words, commas or hyphens stand between two mentions;
+        a place joined to a place after "in" is a location too ("in Kyiv and Moscow")."""
+        left_place = left.prep == "locative"
+        if left_place and (right.place is None or right.actor is not None and right.place is None):
+            return False
+        if right.prep == "locative" and not left_place:
+            return False
+        gap = range(left.end, right.start)
+        if not gap:
+            return False
+        for j in gap:
+            kinds = self.lang.kinds_at(lowers, j)
+            if not (lowers[j] in JOINERS or (kinds and kinds[1] & {"coordination", "articles"})):
+                return False
+        if left_place:
+            right.prep = "locative"
+        return True
+
+    def clause(self, lowers, start, end):
+        """(first, last) token bounds of the clause around tokens [start, end)."""
+        first, last = 0, len(lowers)
+        for j in range(start - 1, -1, -1):
+            if self._breaks(lowers, j):
+                first = j + 1
+                break
+        for j in range(end, len(lowers)):
+            if self._breaks(lowers, j):
+                last = j
+                break
+        return first, last
+
+    def _breaks(self, lowers, j):
+        """Whether token j ends a clause for argument search."""
+        if lowers[j] in (";", ":"):
+            return True
+        kinds = self.lang.kinds_at(lowers, j)
+        return bool(kinds and kinds[1] & {"clause_break", "relative"})
+
+    def find(self, trigger, groups, lowers):
+        """The Arguments of a trigger."""
+        pattern = trigger.pattern
+        first, last = self.clause(lowers, trigger.start, trigger.end)
+        passive = pattern.passive or self._passive_aux_before(lowers, trigger.start)
+        if passive:
+            return self._passive(trigger, groups, lowers, first, last)
+        between = self._between_group(trigger, groups, lowers, last)
+        if between is not None:
+            return self._reciprocal(between.members)
+        source, target = None, None
+        if pattern.source_after:
+            source = self._after(groups, trigger.end, last, lowers, places=False, max_gap=3)
+            start = source.end if source else trigger.end
+            target = self._target(pattern, groups, start, last, lowers)
+        if source is None:
+            source = self._before(groups, trigger.start, first)
+            target = target or self._target(pattern, groups, trigger.end, last, lowers)
+        return self._pairs(pattern, source, target)
+
+    def _pairs(self, pattern, source, target):
+        """Expand coordinated groups into (source, target) pairs."""
+        if source is None:
+            return Arguments([])
+        if target is None:
+            if pattern.symmetric and len(source.members) > 1:
+                return self._reciprocal(source.members)
+            return Arguments([(s, None) for s in source.members])
+        return Arguments([(s, t) for s in source.members for t in target.members])
+
+    @staticmethod
+    def _reciprocal(members):
+        """Every ordered pair of distinct members: "A and B met" is A->B and B->A."""
+        return Arguments([(a, b) for a in members for b in members if a is not b], reciprocal=True)
+
+    def _before(self, groups, start, first):
+        """The nearest participant group ending before a token, inside the clause, else the sentence."""
+        candidates = [g for g in groups if g.end <= start and not g.is_place and not g.is_directional
+                      and _has_actor(g)]
+        inside = [g for g in candidates if g.start >= first]
+        pool = inside or candidates
+        return pool[-1] if pool else None
+
+    def _after(self, groups, start, last, lowers, places, max_gap=TARGET_WINDOW):
+        """The first group starting after a token within the clause."""
+        for group in groups:
+            if group.start < start or group.start >= last or group.start - start > max_gap:
+                continue
+            if group.is_place and not places:
+                continue
+            if places or _has_actor(group):
+                return group
+        return None
+
+    def _target(self, pattern, groups, start, last, lowers):
+        """The target group: after a target preposition when the pattern names one, else the first."""
+        if pattern.target_preps is not None:
+            for j in range(start, min(start + 4, last)):
+                hit = pattern.target_preps.match_at(lowers, j)
+                if hit:
+                    found = self._after(groups, hit[0], last, lowers, pattern.target_place, max_gap=3)
+                    if found:
+                        return found
+        return self._after(groups, start, last, lowers, pattern.target_place)
+
+    def _between_group(self, trigger, groups, lowers, last):
+        """The group after a "between" word right after the trigger, when it has two members or more."""
+        for j in range(trigger.end, min(trigger.end + 3, len(lowers))):
+            kinds = self.lang.kinds_at(lowers, j)
+            if kinds and "between" in kinds[1]:
+                group = self._after(groups, kinds[0], last, lowers, places=False, max_gap=2)
+                return group if group and len(group.members) > 1 else None
+        return None
+
+    def _passive_aux_before(self, lowers, start):
+        """Whether a passive auxiliary stands within two tokens before the trigger."""
+        for j in range(max(0, start - 2), start):
+            kinds = self.lang.kinds_at(lowers, j)
+            if kinds and "passive_aux" in kinds[1]:
+                return True
+        return False
+
+    def _passive(self, trigger, groups, lowers, first, last):
+        """Passive voice: the subject is the target, the agent after "by"/"oleh" the source."""
+        target = self._before(groups, trigger.start, first)
+        source = None
+        for j in range(trigger.end, min(trigger.end + 6, last)):
+            kinds = self.lang.kinds_at(lowers, j)
+            if kinds and "passive_agent" in kinds[1]:
+                source = self._after(groups, kinds[0], last, lowers, places=False, max_gap=2)
+                break
+        if source is None:
+            return Arguments([], passive=True)
+        pairs = [(s, t) for s in source.members for t in (target.members if target else [None])]
+        return Arguments(pairs, passive=True)
+
+
+def _has_actor(group):
+    """Whether any member of a group is an actor."""
+    return any(m.actor is not None for m in group.members)

@@ -1,0 +1,135 @@
+"""The coder: a document in, its events out, one engine for every language."""
+
+from dataclasses import replace
+
+from communique.actors.context import DocContext
+from communique.actors.mentions import MentionFinder
+from communique.actors.records import Actor
+from communique.actors.world import load_world
+from communique.coding.arguments import ArgumentFinder
+from communique.coding.merge import merge_events
+from communique.coding.modality import modality
+from communique.coding.patterns import load_patterns
+from communique.events import Event, EventMention
+from communique.ingest.boilerplate import kept_spans
+from communique.language import load_language
+from communique.nlp.sentences import split_sentences
+from communique.nlp.tokens import tokenize
+from communique.ontology.cameo import intent_code
+from communique.places.locate import locate
+from communique.time.expressions import DateFinder
+from communique.time.resolve import date_event
+
+MAX_SENTENCE = 2000
+
+
+class Coder:
+    """Codes the documents of one language into events."""
+
+    def __init__(self, iso):
+        self.iso = iso
+        self.lang = load_language(iso)
+        self.world = load_world(iso)
+        self.patterns = load_patterns(iso)
+        self.finder = MentionFinder(self.lang, self.world)
+        self.arguments = ArgumentFinder(self.lang)
+        self.dates = DateFinder(self.lang)
+        self.boilerplate_langs = tuple(dict.fromkeys((iso, "en")))
+
+    def sentences(self, text):
+        """(start, end) of the article sentences of a text, boilerplate lines left out."""
+        for line_start, line_end in kept_spans(text, self.boilerplate_langs):
+            for start, end in split_sentences(text[line_start:line_end], self.lang.abbreviations):
+                yield from _chunks(text, line_start + start, line_start + end)
+
+    def code(self, doc):
+        """The events of a document, each real event once with all its mentions."""
+        text = doc.text or ""
+        ctx = DocContext(day=doc.date)
+        state = {"narrative": None}
+        events = []
+        for index, (start, end) in enumerate(self.sentences(text)):
+            events.extend(self._sentence(doc, text, index, start, end, ctx, state))
+        return merge_events(events)
+
+    def _sentence(self, doc, text, index, start, end, ctx, state):
+        """The events of one sentence."""
+        tokens = tokenize(text[start:end], start)
+        if not tokens:
+            return []
+        lowers = [t.lower for t in tokens]
+        mentions = self.finder.find(text, tokens, lowers, ctx)
+        blocked = {j for m in mentions for j in range(m.start, m.end)}
+        triggers = self.patterns.find(lowers, lambda j: self.lang.lemma(lowers[j]), blocked)
+        exprs = self.dates.find(tokens, lowers, doc.date)
+        groups = self.arguments.groups(mentions, lowers)
+        events = []
+        for trigger in triggers:
+            events.extend(self._events(doc, text, index, start, end, tokens, lowers, trigger,
+                                       mentions, groups, exprs, state))
+        dated = [e.value for e in exprs if e.value and e.kind != "relative"]
+        dated += [ev.date.value for ev in events if ev.date.basis != "publication" and ev.date.value]
+        if dated:
+            state["narrative"] = dated[-1]
+        return events
+
+    def _events(self, doc, text, index, start, end, tokens, lowers, trigger, mentions, groups, exprs, state):
+        """The events one trigger gives (several with coordinated actors)."""
+        pattern = trigger.pattern
+        first, _ = self.arguments.clause(lowers, trigger.start, trigger.end)
+        mood = modality(self.lang, lowers, trigger.start, first)
+        if mood in ("negated", "hypothetical"):
+            return []
+        code = pattern.code if mood == "asserted" else intent_code(pattern.code)
+        found = self.arguments.find(trigger, groups, lowers)
+        when = date_event(trigger.start, trigger.end, exprs, doc.date, state["narrative"])
+        out = []
+        for source_m, target_m in found.pairs:
+            source = source_m.actor
+            target = _target_actor(target_m)
+            if not _keep(source, target, pattern):
+                continue
+            mention = EventMention(
+                sentence=index, start=start, end=end, text=text[start:end],
+                trigger=text[tokens[trigger.start].start:tokens[trigger.end - 1].end],
+                trigger_span=(tokens[trigger.start].start, tokens[trigger.end - 1].end), rule=pattern.id,
+                source_span=(source.start, source.end),
+                target_span=(target.start, target.end) if target else None)
+            out.append(Event(doc_id=doc.id, code=code, source=replace(source), target=target and replace(target),
+                             date=when, location=locate(trigger, mentions, target_m), modality=mood,
+                             lang=self.iso, reciprocal=found.reciprocal, mentions=[mention]))
+        return out
+
+
+def _target_actor(mention):
+    """The target Actor of a mention; a visited place stands for its country."""
+    if mention is None:
+        return None
+    if mention.actor is not None:
+        return mention.actor
+    if mention.place is not None:
+        return Actor(country=mention.place.country, text=mention.text, start=mention.span[0],
+                     end=mention.span[1])
+    return None
+
+
+def _keep(source, target, pattern):
+    """Whether a source-target pair makes an event worth reporting."""
+    if source is None or (target is None and not pattern.target_optional):
+        return False
+    if target is not None and source.key == target.key and source.sector == target.sector \
+            and source.name == target.name:
+        return False
+    if target is not None and source.name and source.name == target.name:
+        return False
+    return source.key is not None or (target is not None and target.key is not None)
+
+
+def _chunks(text, start, end):
+    """Split an over-long sentence at spaces so no piece exceeds MAX_SENTENCE characters."""
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        yield start, cut
+        start = cut
+    yield start, end

@@ -1,0 +1,22 @@
+"""Modality of a trigger: asserted, intended (future), hypothetical or negated."""
+
+WINDOW = 5
+ORDER = ("negation", "hypothetical", "future")
+NAMES = {"negation": "negated", "hypothetical": "hypothetical", "future": "intent"}
+
+
+def modality(lang, lowers, trigger_start, clause_start):
+    """The modality of a trigger from the function words before it in its clause."""
+    found = set()
+    j = max(clause_start, trigger_start - WINDOW)
+    while j < trigger_start:
+        hit = lang.kinds_at(lowers, j)
+        if hit and hit[0] <= trigger_start:
+            found |= hit[1] & set(ORDER)
+            j = hit[0]
+        else:
+            j += 1
+    for kind in ORDER:
+        if kind in found:
+            return NAMES[kind]
+    return "asserted"

@@ -1,0 +1,196 @@
+"""Event trigger patterns: compiled from a language's events.yaml, matched on tokens."""
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from communique.nlp.phrases import PhraseIndex
+from communique.nlp.tokens import normalize, tokenize
+from communique.resources import DataError, load_yaml
+
+GAP = 3
+PUNCT_RE = re.compile(r"^\W+$")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One position of a trigger: alternatives of literals, prefixes (x*) and lemmas (@x)."""
+
+    literals: frozenset = frozenset()
+    prefixes: tuple = ()
+    lemmas: frozenset = frozenset()
+    optional: bool = False
+    gap: bool = False
+
+    def matches(self, lower, lemma):
+        """Whether a token (lower form, lemma thunk) fits this item."""
+        if lower in self.literals or any(lower.startswith(p) for p in self.prefixes):
+            return True
+        return bool(self.lemmas) and lemma() in self.lemmas
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """An event pattern: its code, rule id, trigger variants and argument hints."""
+
+    id: str
+    code: str
+    triggers: tuple
+    symmetric: bool = False
+    target_preps: PhraseIndex | None = None
+    source_after: bool = False
+    target_place: bool = False
+    target_optional: bool = False
+    passive: bool = False
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A pattern that fired, over tokens [start, end)."""
+
+    pattern: Pattern
+    start: int
+    end: int
+
+
+def _parse_alternative(text):
+    """Split one alternative into (literals, prefixes, lemmas) contributions."""
+    if text.startswith("@"):
+        return set(), [], {normalize(text[1:])}
+    if text.endswith("*") and len(text) > 1:
+        return set(), [normalize(text[:-1])], set()
+    return {normalize(text)}, [], set()
+
+
+def compile_item(word):
+    """Compile one space-separated trigger item."""
+    if word == "...":
+        return Item(gap=True, optional=True)
+    optional = word.endswith("?") and len(word) > 1
+    word = word[:-1] if optional else word
+    alternatives = word[1:-1].split("|") if word.startswith("(") and word.endswith(")") else [word]
+    literals, prefixes, lemmas = set(), [], set()
+    for alt in alternatives:
+        lit, pre, lem = _parse_alternative(alt.strip())
+        literals |= lit
+        prefixes += pre
+        lemmas |= lem
+    return Item(frozenset(literals), tuple(prefixes), frozenset(lemmas), optional)
+
+
+def _split_trigger(trigger):
+    """Trigger items, with literal words tokenized the way text is ("Russia's" -> 3 tokens)."""
+    items = []
+    for word in str(trigger).split():
+        plain = not re.search(r"[()|*@?]", word) and word != "..."
+        if plain:
+            items.extend(compile_item(t.text) for t in tokenize(word))
+        else:
+            items.append(compile_item(word))
+    return tuple(items)
+
+
+def compile_pattern(row, where):
+    """A Pattern from one events.yaml entry; DataError names the file and entry when it is wrong."""
+    if not isinstance(row, dict) or not row.get("id") or not row.get("code") or not row.get("triggers"):
+        raise DataError(f"{where}: an event pattern needs id, code and triggers: {row!r}")
+    triggers = tuple(t for t in (_split_trigger(x) for x in row["triggers"]) if t)
+    for items in triggers:
+        if items[0].optional or items[-1].gap:
+            raise DataError(f"{where}: pattern {row['id']}: a trigger may not start optional or end in '...'")
+    preps = None
+    if row.get("target_preps"):
+        preps = PhraseIndex()
+        for prep in row["target_preps"]:
+            preps.add(str(prep), True)
+    return Pattern(id=str(row["id"]), code=str(row["code"]), triggers=triggers,
+                   symmetric=bool(row.get("symmetric")), target_preps=preps,
+                   source_after=row.get("source") == "after", target_place=bool(row.get("target_place")),
+                   target_optional=bool(row.get("target_optional")), passive=bool(row.get("passive")))
+
+
+@dataclass
+class PatternSet:
+    """All event patterns of a language, indexed by what their first item can be."""
+
+    patterns: list
+    by_literal: dict = field(default_factory=dict)
+    by_lemma: dict = field(default_factory=dict)
+    by_prefix: list = field(default_factory=list)
+
+    def __post_init__(self):
+        for pattern in self.patterns:
+            for items in pattern.triggers:
+                first = items[0]
+                for lit in first.literals:
+                    self.by_literal.setdefault(lit, []).append((pattern, items))
+                for lem in first.lemmas:
+                    self.by_lemma.setdefault(lem, []).append((pattern, items))
+                for pre in first.prefixes:
+                    self.by_prefix.append((pre, pattern, items))
+
+    def candidates(self, lower, lemma):
+        """(pattern, items) whose first item may match a token."""
+        found = list(self.by_literal.get(lower, ()))
+        if self.by_lemma:
+            found += self.by_lemma.get(lemma(), ())
+        found += [(p, items) for pre, p, items in self.by_prefix if lower.startswith(pre)]
+        return found
+
+    def find(self, lowers, lemma_of, blocked):
+        """Non-overlapping triggers in a sentence; blocked holds token indices of actors."""
+        hits = []
+        for i, lower in enumerate(lowers):
+            if i in blocked:
+                continue
+            for pattern, items in self.candidates(lower, lambda: lemma_of(i)):
+                end = _match(items, 0, lowers, i, lemma_of, blocked)
+                if end > i:
+                    hits.append(Trigger(pattern, i, end))
+        return _non_overlapping(hits)
+
+
+def _match(items, k, lowers, i, lemma_of, blocked):
+    """The furthest end index where items[k:] match from token i, or -1."""
+    if k == len(items):
+        return i
+    item = items[k]
+    best = -1
+    if item.gap:
+        for size in range(0, GAP + 1):
+            if any(j >= len(lowers) or j in blocked or PUNCT_RE.match(lowers[j]) for j in range(i, i + size)):
+                break
+            best = max(best, _match(items, k + 1, lowers, i + size, lemma_of, blocked))
+        return best
+    if i < len(lowers) and i not in blocked and item.matches(lowers[i], lambda: lemma_of(i)):
+        best = _match(items, k + 1, lowers, i + 1, lemma_of, blocked)
+    if item.optional:
+        best = max(best, _match(items, k + 1, lowers, i, lemma_of, blocked))
+    return best
+
+
+def _non_overlapping(hits):
+    """Keep the longest triggers, then the earliest, dropping any that overlap a kept one."""
+    kept, used = [], set()
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        span = set(range(hit.start, hit.end))
+        if not span & used:
+            kept.append(hit)
+            used |= span
+    return sorted(kept, key=lambda h: h.start)
+
+
+@lru_cache(maxsize=None)
+def load_patterns(iso):
+    """The compiled PatternSet of a language."""
+    where = f"lang/{iso}/events.yaml"
+    rows = load_yaml("lang", iso, "events.yaml", default=[])
+    seen = set()
+    patterns = []
+    for row in rows:
+        pattern = compile_pattern(row, where)
+        if pattern.id in seen:
+            raise DataError(f"{where}: duplicate pattern id {pattern.id}")
+        seen.add(pattern.id)
+        patterns.append(pattern)
+    return PatternSet(patterns)

@@ -1,0 +1,57 @@
+"""Dropping the boilerplate lines of scraped pages: per-language data plus general heuristics."""
+
+import re
+from functools import lru_cache
+
+from communique.resources import load_yaml
+
+SHORT_LINE = 200
+URL_RE = re.compile(r"https?://|www\.", re.I)
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+END_PUNCT = (".", "!", "?", '"', "”", "»", "。", "！", "？", ":")
+
+
+@lru_cache(maxsize=None)
+def _rules(langs):
+    """(lines, prefixes, patterns) of the boilerplate files of some languages."""
+    lines, prefixes, patterns = set(), [], []
+    for iso in langs:
+        data = load_yaml("lang", iso, "boilerplate.yaml", default={})
+        lines.update(_fold(x) for x in data.get("lines") or [])
+        prefixes.extend(_fold(x) for x in data.get("prefixes") or [])
+        patterns.extend(re.compile(p, re.I) for p in data.get("patterns") or [])
+    return frozenset(lines), tuple(prefixes), tuple(patterns)
+
+
+def _fold(text):
+    """A line's comparison form: trimmed, lower-cased, single-spaced."""
+    return " ".join(str(text).split()).lower()
+
+
+def is_boilerplate(line, langs=("en",)):
+    """Whether a line of a scraped page is boilerplate rather than article text."""
+    folded = _fold(line)
+    if not folded:
+        return True
+    lines, prefixes, patterns = _rules(tuple(langs))
+    if folded in lines or any(p.search(line.strip()) for p in patterns):
+        return True
+    if len(folded) < SHORT_LINE and any(folded.startswith(p) for p in prefixes):
+        return True
+    words = WORD_RE.findall(folded)
+    if not any(w.isalpha() for w in words):
+        return True
+    if len(words) <= 2 and not folded.endswith(END_PUNCT):
+        return True
+    return len(URL_RE.findall(line)) * 8 > len(words)
+
+
+def kept_spans(text, langs=("en",)):
+    """(start, end) of the lines of text that are article text, in order."""
+    spans, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        if not is_boilerplate(line, langs):
+            body = line.rstrip("\r\n")
+            spans.append((start, start + len(body)))
+    return spans

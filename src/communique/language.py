@@ -1,0 +1,88 @@
+"""One language's knowledge, loaded from its data folder: function words, roles, abbreviations."""
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import simplemma
+
+from communique.nlp.phrases import PhraseIndex
+from communique.resources import DataError, load_yaml
+
+GRAMMAR_KINDS = ("coordination", "between", "negation", "future", "hypothetical", "passive_aux",
+                 "passive_agent", "locative", "directional", "pronouns_person", "pronouns_group",
+                 "possessive", "reporting", "clause_break", "relative", "counterpart", "of", "articles",
+                 "honorifics", "name_particles")
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role word: what a person is, and the sector it puts an actor in."""
+
+    phrase: str
+    role: str | None
+    sector: str | None
+    country: str | None = None
+
+
+@dataclass(eq=False)
+class Language:
+    """The data of one language, ready for matching."""
+
+    iso: str
+    grammar: PhraseIndex = field(default_factory=PhraseIndex)
+    roles: PhraseIndex = field(default_factory=PhraseIndex)
+    abbreviations: frozenset = frozenset()
+    time: dict = field(default_factory=dict)
+    boilerplate: dict = field(default_factory=dict)
+    _lemmas: dict = field(default_factory=dict)
+
+    def lemma(self, lower):
+        """The lemma of a lower-cased token (simplemma, cached); the token itself when unknown."""
+        found = self._lemmas.get(lower)
+        if found is None:
+            try:
+                found = simplemma.lemmatize(lower, lang=self.iso).lower()
+            except (ValueError, KeyError):
+                found = lower
+            self._lemmas[lower] = found
+        return found
+
+    def kinds_at(self, lowers, i):
+        """(end, set of grammar kinds) of the longest function-word phrase at token i, or None."""
+        hit = self.grammar.match_at(lowers, i)
+        return (hit[0], set(hit[1])) if hit else None
+
+
+def _grammar_index(iso):
+    """The function-word index of a language: phrase -> kinds."""
+    grammar = load_yaml("lang", iso, "grammar.yaml", default={})
+    index = PhraseIndex()
+    for kind in GRAMMAR_KINDS:
+        for phrase in grammar.get(kind) or []:
+            index.add(str(phrase), kind)
+    return index
+
+
+def _role_index(iso):
+    """The role-word index of a language: phrase -> Role."""
+    index = PhraseIndex()
+    for row in load_yaml("lang", iso, "roles.yaml", default=[]):
+        if not isinstance(row, dict) or not row.get("phrase"):
+            raise DataError(f"lang/{iso}/roles.yaml: every entry needs a phrase: {row!r}")
+        index.add(str(row["phrase"]), Role(str(row["phrase"]), row.get("role"), row.get("sector"),
+                                           row.get("country")))
+    return index
+
+
+@lru_cache(maxsize=None)
+def load_language(iso):
+    """The Language for an ISO code, loaded once per process."""
+    abbrevs = load_yaml("lang", iso, "abbreviations.yaml", default={}).get("abbreviations") or []
+    return Language(
+        iso=iso,
+        grammar=_grammar_index(iso),
+        roles=_role_index(iso),
+        abbreviations=frozenset(a.lower() for a in abbrevs),
+        time=load_yaml("lang", iso, "time.yaml", default={}),
+        boilerplate=load_yaml("lang", iso, "boilerplate.yaml", default={}),
+    )

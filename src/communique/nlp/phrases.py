@@ -1,0 +1,56 @@
+"""A longest-match index of token phrases, the one matcher behind names, roles and function words."""
+
+from collections import defaultdict
+
+from communique.nlp.tokens import phrase_key
+
+
+class PhraseIndex:
+    """Maps token phrases to values; finds the longest phrase starting at each position."""
+
+    def __init__(self):
+        self._by_first = defaultdict(dict)   # first token -> {phrase tuple: [values]}
+        self._max_len = defaultdict(int)
+
+    def add(self, phrase, value):
+        """Index a phrase (text or token tuple) with a value; a phrase may carry several values."""
+        key = phrase_key(phrase) if isinstance(phrase, str) else tuple(phrase)
+        if not key:
+            return
+        self._by_first[key[0]].setdefault(key, []).append(value)
+        self._max_len[key[0]] = max(self._max_len[key[0]], len(key))
+
+    def __contains__(self, phrase):
+        key = phrase_key(phrase)
+        return bool(key) and key in self._by_first.get(key[0], {})
+
+    def match_at(self, lowers, i):
+        """(end, values) of the longest phrase starting at token i, or None."""
+        table = self._by_first.get(lowers[i])
+        if not table:
+            return None
+        for length in range(min(self._max_len[lowers[i]], len(lowers) - i), 0, -1):
+            values = table.get(tuple(lowers[i:i + length]))
+            if values:
+                return i + length, values
+        return None
+
+    def find_all(self, lowers):
+        """Non-overlapping (start, end, values) matches, longest first, left to right."""
+        found, i = [], 0
+        while i < len(lowers):
+            hit = self.match_at(lowers, i)
+            if hit:
+                found.append((i, hit[0], hit[1]))
+                i = hit[0]
+            else:
+                i += 1
+        return found
+
+    def ends_before(self, lowers, end, max_len=6):
+        """(start, values) of the longest phrase ending exactly at token index end, or None."""
+        for start in range(max(0, end - max_len), end):
+            hit = self.match_at(lowers, start)
+            if hit and hit[0] == end:
+                return start, hit[1]
+        return None

@@ -1,0 +1,45 @@
+"""Tokens with character offsets; one tokenizer for every space-delimited language."""
+
+import re
+from dataclasses import dataclass
+
+TOKEN_RE = re.compile(
+    r"(?:[^\W\d_]\.){2,}"          # initialisms: U.S., p.m., U.N.
+    r"|\d+(?:[.,:]\d+)+"          # numbers and times: 3.5, 10:30, 1,000
+    r"|\w+"                        # words
+    r"|[^\w\s]",                   # any other single character
+    re.UNICODE,
+)
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: its text, character offsets in the document and lower-cased form."""
+
+    text: str
+    start: int
+    end: int
+    lower: str
+
+    @property
+    def is_title(self):
+        """Whether the token starts with an upper-case letter, or its script has no case."""
+        first = self.text[0]
+        return first.isupper() or (first.isalpha() and first == first.lower() == first.upper())
+
+
+def normalize(text):
+    """The matching form of a token: lower-cased, with one kind of apostrophe."""
+    return text.translate(APOSTROPHES).lower()
+
+
+def tokenize(text, offset=0):
+    """Split text into tokens whose offsets are relative to the document (text starts at offset)."""
+    return [Token(m.group(), m.start() + offset, m.end() + offset, normalize(m.group()))
+            for m in TOKEN_RE.finditer(text)]
+
+
+def phrase_key(phrase):
+    """The token tuple a data-file phrase matches."""
+    return tuple(t.lower for t in tokenize(phrase))

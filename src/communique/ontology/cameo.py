@@ -1,0 +1,36 @@
+"""CAMEO codes: names, QuadClass, Goldstein, PLOVER mapping, and intentions for future events."""
+
+from functools import lru_cache
+
+from communique.resources import load_json, load_yaml
+
+
+@lru_cache(maxsize=None)
+def codes():
+    """code -> {name, root, quad_class, goldstein, plover}."""
+    return load_json("ontology", "cameo.json")["codes"]
+
+
+def info(code):
+    """The table row of a code, falling back to its parent codes."""
+    table = codes()
+    for length in range(len(code), 1, -1):
+        if code[:length] in table:
+            return table[code[:length]]
+    raise KeyError(f"unknown CAMEO code {code!r}")
+
+
+def is_code(code):
+    """Whether a string is a CAMEO code of the table."""
+    return code in codes()
+
+
+@lru_cache(maxsize=None)
+def _intent_table():
+    """root -> intention code, from data/ontology/intent.yaml."""
+    return {str(k).zfill(2): str(v) for k, v in load_yaml("ontology", "intent.yaml")["by_root"].items()}
+
+
+def intent_code(code):
+    """The code for an intention to do what code names (will meet -> 036); the code when none."""
+    return _intent_table().get(code[:2], code)

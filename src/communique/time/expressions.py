@@ -1,0 +1,221 @@
+"""Date expressions in a sentence, found with a language's month, weekday and relative-date words."""
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from communique.nlp.phrases import PhraseIndex
+
+NUMERIC_RE = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{2,4})$")
+YEAR_RE = re.compile(r"^(1[89]\d\d|20\d\d)$")
+DAY_RE = re.compile(r"^([0-3]?\d)(?:st|nd|rd|th|er|e|\.)?$")
+FUTURE_SLACK = timedelta(days=31)
+
+
+@dataclass
+class DateExpr:
+    """A date expression: where it is, what it says, and how it is anchored."""
+
+    start: int
+    end: int
+    text: str
+    kind: str                    # explicit | weekday | relative
+    value: date | None = None
+    precision: str = "day"
+    days: int = 0
+    anchor: str | None = None    # publication | narrative | following (relative only)
+
+
+@dataclass
+class TimeWords:
+    """A language's time vocabulary, indexed."""
+
+    months: PhraseIndex
+    weekdays: PhraseIndex
+    relative: PhraseIndex
+    preps: PhraseIndex
+    order: str
+
+
+def _time_words(lang):
+    """The indexed time vocabulary of a Language."""
+    return _time_words_for(lang.iso, lang)
+
+
+@lru_cache(maxsize=None)
+def _time_words_for(iso, lang):
+    """The indexed time vocabulary of a Language, cached by its ISO code."""
+    data = lang.time
+    months, weekdays, relative, preps = PhraseIndex(), PhraseIndex(), PhraseIndex(), PhraseIndex()
+    for number, forms in (data.get("months") or {}).items():
+        for form in forms:
+            months.add(str(form), int(number))
+    for number, forms in (data.get("weekdays") or {}).items():
+        for form in forms:
+            weekdays.add(str(form), int(number))
+    for row in data.get("relative") or []:
+        relative.add(str(row["phrase"]), row)
+    for prep in data.get("date_preps") or []:
+        preps.add(str(prep), True)
+    return TimeWords(months, weekdays, relative, preps, data.get("date_order", "dmy"))
+
+
+def _safe_date(year, month, day):
+    """A date, or None when the numbers make no calendar day."""
+    try:
+        return date(year, month, day)
+    except (ValueError, TypeError):
+        return None
+
+
+def _fit_year(month, day, pub):
+    """The date of a day and month without a year: the publication's year, or the year before
+    when that would put it more than a month after publication."""
+    if pub is None:
+        return None
+    found = _safe_date(pub.year, month, day)
+    if found and found > pub + FUTURE_SLACK:
+        found = _safe_date(pub.year - 1, month, day)
+    return found
+
+
+class DateFinder:
+    """Finds date expressions in the tokens of one sentence."""
+
+    def __init__(self, lang):
+        self.words = _time_words(lang)
+
+    def find(self, tokens, lowers, pub):
+        """Date expressions in a sentence, left to right."""
+        found, i = [], 0
+        while i < len(lowers):
+            expr = self._at(tokens, lowers, i, pub)
+            if expr:
+                found.append(expr)
+                i = expr.end
+            else:
+                i += 1
+        for expr in found:
+            expr.text = _text(tokens, expr.start, expr.end)
+        return found
+
+    def _at(self, tokens, lowers, i, pub):
+        """The date expression starting at token i, or None."""
+        for finder in (self._relative, self._weekday, self._day_month, self._month_day,
+                       self._numeric, self._year):
+            expr = finder(lowers, i, pub)
+            if expr:
+                return expr
+        return None
+
+    def _relative(self, lowers, i, pub):
+        hit = self.words.relative.match_at(lowers, i)
+        if not hit:
+            return None
+        row = hit[1][0]
+        return DateExpr(i, hit[0], "", "relative", days=int(row.get("days", 0)),
+                        precision=row.get("precision", "day"), anchor=row.get("anchor", "publication"))
+
+    def _weekday(self, lowers, i, pub):
+        hit = self.words.weekdays.match_at(lowers, i)
+        if not hit:
+            return None
+        end, weekday = hit[0], hit[1][0]
+        j = end + 1 if end < len(lowers) and lowers[end] in ("(", ",") else end
+        numeric = self._numeric(lowers, j, pub, loose=True) or self._day_month(lowers, j, pub) \
+            or self._month_day(lowers, j, pub)
+        if numeric:
+            numeric.start = i
+            if end < len(lowers) and lowers[end] == "(" and numeric.end < len(lowers) and lowers[numeric.end] == ")":
+                numeric.end += 1
+            return numeric
+        if pub is None:
+            return DateExpr(i, end, "", "weekday", None, "unknown")
+        back = (pub.weekday() - weekday) % 7
+        return DateExpr(i, end, "", "weekday", pub - timedelta(days=back), "day")
+
+    def _day_month(self, lowers, i, pub):
+        day = DAY_RE.match(lowers[i]) if i < len(lowers) else None
+        if not day:
+            return None
+        j = i + 1 + (i + 1 < len(lowers) and lowers[i + 1] in (".", "de"))
+        month = self.words.months.match_at(lowers, j) if j < len(lowers) else None
+        if not month and i + 1 < len(lowers) and lowers[i + 1] == ".":
+            month = self.words.months.match_at(lowers, i + 1)
+            j = i + 1
+        if not month:
+            return None
+        return self._dated(i, month[0], int(day.group(1)), month[1][0], lowers, pub)
+
+    def _month_day(self, lowers, i, pub):
+        month = self.words.months.match_at(lowers, i)
+        if not month:
+            return None
+        j = month[0]
+        day = DAY_RE.match(lowers[j]) if j < len(lowers) else None
+        if day and not YEAR_RE.match(lowers[j]):
+            return self._dated(i, j + 1, int(day.group(1)), month[1][0], lowers, pub)
+        if j < len(lowers) and YEAR_RE.match(lowers[j]):
+            return DateExpr(i, j + 1, "", "explicit", _safe_date(int(lowers[j]), month[1][0], 1), "month")
+        return None
+
+    def _dated(self, start, end, day, month, lowers, pub):
+        """An explicit day-month expression, with the year that follows it if any."""
+        k = end + (end < len(lowers) and lowers[end] == ",")
+        if k < len(lowers) and YEAR_RE.match(lowers[k]):
+            value, end = _safe_date(int(lowers[k]), month, day), k + 1
+        else:
+            value = _fit_year(month, day, pub)
+        if value is None and pub is not None:
+            return None
+        return DateExpr(start, end, "", "explicit", value, "day" if value else "unknown")
+
+    def _numeric(self, lowers, i, pub, loose=False):
+        if i >= len(lowers):
+            return None
+        whole = NUMERIC_RE.match(lowers[i])
+        if whole:
+            a, b, year, end = int(whole.group(1)), int(whole.group(2)), int(whole.group(3)), i + 1
+        else:
+            parts = _slashed(lowers, i)
+            if not parts or (len(parts[0]) == 2 and not loose):
+                return None
+            nums, end = parts
+            a, b = nums[0], nums[1]
+            year = nums[2] if len(nums) == 3 else None
+        day, month = (a, b) if self.words.order == "dmy" else (b, a)
+        if year is not None:
+            year = year + 2000 if year < 100 else year
+            value = _safe_date(year, month, day)
+        else:
+            value = _fit_year(month, day, pub)
+        return DateExpr(i, end, "", "explicit", value, "day") if value else None
+
+    def _year(self, lowers, i, pub):
+        if not YEAR_RE.match(lowers[i]) or i == 0 or not self.words.preps.match_at(lowers, i - 1):
+            return None
+        return DateExpr(i, i + 1, "", "explicit", date(int(lowers[i]), 1, 1), "year")
+
+
+def _slashed(lowers, i):
+    """(numbers, end) for "16 / 6 / 2021" or "14 / 11" starting at token i, or None."""
+    nums, j = [], i
+    while j < len(lowers) and lowers[j].isdigit() and len(nums) < 3:
+        nums.append(int(lowers[j]))
+        if j + 1 < len(lowers) and lowers[j + 1] == "/" and j + 2 < len(lowers) and lowers[j + 2].isdigit():
+            j += 2
+        else:
+            j += 1
+            break
+    if len(nums) < 2:
+        return None
+    return nums, j
+
+
+def _text(tokens, start, end):
+    """The original text of tokens[start:end] (joined with single spaces where they had space)."""
+    out = tokens[start].text
+    for prev, token in zip(tokens[start:end], tokens[start + 1:end]):
+        out += (" " if token.start > prev.end else "") + token.text
+    return out
