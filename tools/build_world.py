@@ -15,7 +15,7 @@ from babel import Locale
 ROOT = Path(__file__).resolve().parent.parent
 WORLD = ROOT / "src" / "communique" / "data" / "world"
 LANGS = ["en", "id", "ms", "ru", "uk", "fr", "de", "es", "ar", "zh"]
-MIN_POPULATION = 250_000
+MIN_POPULATION = 100_000
 SCRIPTS = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſ]|[\u0400-\u04ff]|[\u0600-\u06ff]|[\u4e00-\u9fff]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 

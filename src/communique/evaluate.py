@@ -53,8 +53,10 @@ def our_key(actor):
         return None
     if actor.get("country") and not actor.get("org"):
         return actor["country"]
-    cameo = (actor.get("code") or "")[:3]
-    return cameo if cameo in ("IGO", "NGO") else actor.get("country") or "IGO"
+    if actor.get("org"):
+        prefix = (actor.get("code") or "")[:3]
+        return prefix if prefix.isalpha() and prefix.isupper() else actor.get("country") or "IGO"
+    return None
 
 
 def gold_events(record):

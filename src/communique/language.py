@@ -11,7 +11,7 @@ from communique.resources import DataError, load_yaml
 GRAMMAR_KINDS = ("coordination", "between", "negation", "future", "hypothetical", "passive_aux",
                  "passive_agent", "locative", "directional", "pronouns_person", "pronouns_group",
                  "possessive", "reporting", "clause_break", "relative", "counterpart", "of", "articles",
-                 "honorifics", "name_particles")
+                 "honorifics", "name_particles", "institution_words", "topic")
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Role:
     role: str | None
     sector: str | None
     country: str | None = None
+    exact: bool = False         # match only with the same capitals ("General", not "general")
 
 
 @dataclass(eq=False)
@@ -34,6 +35,7 @@ class Language:
     abbreviations: frozenset = frozenset()
     time: dict = field(default_factory=dict)
     boilerplate: dict = field(default_factory=dict)
+    not_passive_suffixes: tuple = ()
     _lemmas: dict = field(default_factory=dict)
 
     def lemma(self, lower):
@@ -70,7 +72,7 @@ def _role_index(iso):
         if not isinstance(row, dict) or not row.get("phrase"):
             raise DataError(f"lang/{iso}/roles.yaml: every entry needs a phrase: {row!r}")
         index.add(str(row["phrase"]), Role(str(row["phrase"]), row.get("role"), row.get("sector"),
-                                           row.get("country")))
+                                           row.get("country"), bool(row.get("exact"))))
     return index
 
 
@@ -85,4 +87,6 @@ def load_language(iso):
         abbreviations=frozenset(a.lower() for a in abbrevs),
         time=load_yaml("lang", iso, "time.yaml", default={}),
         boilerplate=load_yaml("lang", iso, "boilerplate.yaml", default={}),
+        not_passive_suffixes=tuple(load_yaml("lang", iso, "grammar.yaml", default={}).get(
+            "not_passive_suffixes") or ()),
     )

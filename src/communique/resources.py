@@ -1,6 +1,9 @@
 """Reading the packaged data files."""
 
+import hashlib
 import json
+import os
+import pickle
 from functools import lru_cache
 from importlib import resources as _resources
 from pathlib import Path
@@ -58,3 +61,36 @@ def load_json(*parts):
 def languages():
     """ISO codes of the languages that have a data folder with event patterns."""
     return sorted(p.name for p in data_path("lang").iterdir() if (p / "events.yaml").exists())
+
+
+def _fingerprint(parts):
+    """A short hash of the size and modification time of the data files under some folders."""
+    digest = hashlib.sha1(__package__.encode())
+    for folder in parts:
+        for path in sorted(data_path(folder).rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
+
+
+def cached(name, folders, build):
+    """build(), kept as a pickle in the user's cache folder until a data file under folders changes.
+    COMMUNIQUE_CACHE sets the folder; an unwritable folder only means building every time."""
+    root = Path(os.environ.get("COMMUNIQUE_CACHE") or Path.home() / ".cache" / "communique")
+    path = root / f"{name}-{_fingerprint(folders)}.pickle"
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    value = build()
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return value

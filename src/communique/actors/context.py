@@ -17,6 +17,7 @@ class DocContext:
     surnames: dict = field(default_factory=dict)   # surname -> full name
     last_person: object = None
     last_group: list = field(default_factory=list)
+    countries: set = field(default_factory=set)   # countries the document has named so far
 
     def remember(self, actor):
         """Register a named person (known or discovered) for later mentions by surname."""

@@ -4,8 +4,10 @@ from dataclasses import dataclass, field, replace
 
 from communique.actors.records import Actor
 from communique.actors.world import KIND_PRIORITY
+from communique.nlp.tokens import tokenize
 
 PLACE_KINDS = {"city", "country"}
+GENERIC_ROLES = {"official", "diplomat", "minister", "counterpart", "lawmaker", "envoy", "ambassador"}
 COUNTRYISH = {"country", "seat", "city"}
 NAMED_ROLES = {"president", "prime_minister", "chancellor", "foreign_minister", "defence_minister",
                "national_security_adviser", "secretary_general", "head_of_state", "head_of_government",
@@ -82,8 +84,13 @@ class MentionFinder:
 
     def _atom_at(self, tokens, lowers, i, ctx):
         """The best atom starting at token i, or None."""
-        name = self._name_at(tokens, lowers, i)
+        name = self._name_at(tokens, lowers, i, ctx)
+        if name and self._inside_name(name, tokens, lowers):
+            name = None
         role = self.lang.roles.match_at(lowers, i)
+        if role and role[1][0].exact and " ".join(t.text for t in tokens[i:role[0]]) != " ".join(
+                t.text for t in tokenize(role[1][0].phrase)):
+            role = None
         if role and (not name or role[0] > name.end):
             return Atom("role", i, role[0], role=role[1][0])
         if name:
@@ -95,8 +102,9 @@ class MentionFinder:
             return self._pronoun(i, kinds[1], ctx)
         return self._cap_at(tokens, lowers, i, ctx)
 
-    def _name_at(self, tokens, lowers, i):
-        """A world-dictionary name starting at token i, case rules applied."""
+    def _name_at(self, tokens, lowers, i, ctx):
+        """A world-dictionary name starting at token i, case rules applied; among places of one
+        name, the one in a country the document has named wins, then the most populous."""
         if not tokens[i].is_title:
             return None
         hit = self.world.names.match_at(lowers, i)
@@ -104,12 +112,25 @@ class MentionFinder:
             return None
         end, forms = hit
         text = " ".join(t.text for t in tokens[i:end])
-        forms = [f for f in forms if f.exact is None or f.exact == text.replace(" ", "")
-                 or f.exact == text]
-        if not forms:
+        entities = [entity for entity, exact in forms
+                    if exact is None or exact == text.replace(" ", "") or exact == text]
+        if not entities:
             return None
-        best = min(forms, key=lambda f: (KIND_PRIORITY[f.entity.kind], -f.entity.population))
-        return Atom(best.entity.kind, i, end, entity=best.entity)
+        best = min(entities, key=lambda e: (KIND_PRIORITY[e.kind], e.country not in ctx.countries,
+                                            -e.population))
+        return Atom(best.kind, i, end, entity=best)
+
+    def _inside_name(self, atom, tokens, lowers):
+        """Whether a non-capital city hit is really a word of a longer capitalised name
+        ("Biro Urusan Eropa", "Alexi Ivanov"): a capitalised word stands right before or after it."""
+        if atom.kind != "city" or atom.entity.capital:
+            return False
+        for j in (atom.start - 1, atom.end):
+            if 0 <= j < len(tokens) and tokens[j].text[:1].isupper() and tokens[j].text.isalpha() \
+                    and not self.lang.kinds_at(lowers, j) and not self.lang.roles.match_at(lowers, j) \
+                    and not self.world.names.match_at(lowers, j):
+                return True
+        return False
 
     def _pronoun(self, i, kinds, ctx):
         """A pronoun atom pointing at the last person (or group) the document named."""
@@ -126,8 +147,15 @@ class MentionFinder:
             end -= 1
         if end == i:
             return None
+        if any(self._institution(lowers, j) for j in range(i, end)):
+            return Atom("institution", i, end)
         name = " ".join(t.text for t in tokens[i:end])
         return Atom("cap", i, end, actor=ctx.recall(name))
+
+    def _institution(self, lowers, j):
+        """Whether a word marks a capitalised run as an institution, not a person (Bureau, Biro)."""
+        kinds = self.lang.kinds_at(lowers, j)
+        return bool(kinds and "institution_words" in kinds[1])
 
     def _name_token(self, tokens, lowers, j, first):
         """Whether token j can be part of a capitalised name."""
@@ -137,9 +165,22 @@ class MentionFinder:
         kinds = self.lang.kinds_at(lowers, j)
         if kinds and "name_particles" in kinds[1] and not first:
             return j + 1 < len(tokens) and tokens[j + 1].is_title
-        if kinds or self.lang.roles.match_at(lowers, j) or self.world.names.match_at(lowers, j):
+        if kinds and "institution_words" in kinds[1]:
+            return token.text[0].isupper()
+        if kinds and "coordination" in kinds[1] and not first and self._institution_before(lowers, j):
+            return j + 1 < len(tokens) and tokens[j + 1].is_title
+        if kinds or self.lang.roles.match_at(lowers, j) or self._world_name_at(lowers, j):
             return False
         return token.text[0].isupper()
+
+    def _institution_before(self, lowers, j):
+        """Whether an institution word stands shortly before token j ("Biro Urusan Eropa dan Eurasia")."""
+        return any(self._institution(lowers, k) for k in range(max(0, j - 4), j))
+
+    def _world_name_at(self, lowers, j):
+        """Whether a dictionary name other than a non-capital city starts at token j."""
+        hit = self.world.names.match_at(lowers, j)
+        return bool(hit) and any(e.kind != "city" or e.capital for e, _ in hit[1])
 
     # -- grouping ------------------------------------------------------------------------------
 
@@ -151,7 +192,7 @@ class MentionFinder:
             if last and self._joins(last, atom, lowers):
                 last.atoms.append(atom)
                 last.end = atom.end
-            else:
+            elif atom.kind != "institution":
                 mentions.append(Mention(atom.start, atom.end, [atom]))
         return mentions
 
@@ -162,6 +203,8 @@ class MentionFinder:
         kinds = {a.kind for a in mention.atoms}
         if atom.kind in ("pronoun",) or "pronoun" in kinds:
             return False
+        if atom.kind == "institution":
+            return "role" in kinds and not kinds & {"person", "cap"}
         if atom.kind == "role":
             return not (kinds & {"person", "cap"})
         if atom.kind in COUNTRYISH:
@@ -172,23 +215,24 @@ class MentionFinder:
 
     def _glue(self, lowers, start, end):
         """Whether the tokens between two atoms only glue a name together (of, 's, the, Dr.)."""
-        for j in range(start, end):
+        j = start
+        while j < end:
             kinds = self.lang.kinds_at(lowers, j)
-            if lowers[j] == "." and j > start:
-                continue
-            if not kinds or not kinds[1] & {"possessive", "of", "articles", "honorifics"}:
-                if lowers[j] not in ("'", "’"):
-                    return False
+            if kinds and kinds[0] <= end and kinds[1] & {"possessive", "of", "articles", "honorifics"}:
+                j = kinds[0]
+            elif lowers[j] == "." and j > start:
+                j += 1
+            else:
+                return False
         return True
 
     def _appositives(self, mentions, lowers):
-        """Merge "Name, role of country" into the named person's mention."""
+        """Merge "Name, role of country" and "role of country, Name," into one person's mention."""
         merged = []
         for mention in mentions:
             prev = merged[-1] if merged else None
-            if (prev and prev.slot("person") and not prev.slot("role") and not mention.slot("person")
-                    and mention.slot("role") and mention.start == prev.end + 1
-                    and lowers[prev.end] == ","):
+            if prev and mention.start == prev.end + 1 and lowers[prev.end] == "," and (
+                    _describes(mention, prev) or _describes(prev, mention)):
                 prev.atoms.extend(mention.atoms)
                 prev.end = mention.end
                 continue
@@ -207,6 +251,7 @@ class MentionFinder:
         only_place = place_atom and len(mention.atoms) == 1 and place_atom.kind in PLACE_KINDS
         if only_place:
             mention.place = place_atom.entity
+            ctx.countries.add(place_atom.entity.country)
             if place_atom.kind == "city" and not place_atom.entity.capital:
                 return
         actor = self._actor(mention, tokens, ctx)
@@ -215,6 +260,8 @@ class MentionFinder:
         actor.start, actor.end = tokens[mention.start].start, tokens[mention.end - 1].end
         actor.text = text[actor.start:actor.end]
         mention.actor = actor
+        if actor.country:
+            ctx.countries.add(actor.country)
         if actor.name and not (mention.place is not None and prep == "locative"):
             ctx.remember(actor)
             ctx.last_person = actor
@@ -236,28 +283,43 @@ class MentionFinder:
             actor.cameo = org.entity.cameo if actor.org else None
             actor.country = actor.country or (None if actor.org else org.entity.country)
             actor.sector = actor.sector or org.entity.sector
-        if role_atom:
-            actor.role = role_atom.role.role
-            actor.sector = role_atom.role.sector or actor.sector
-            actor.country = actor.country or role_atom.role.country
+        for atom in (a for a in mention.atoms if a.kind == "role"):
+            actor.role = atom.role.role or actor.role
+            actor.sector = atom.role.sector or actor.sector
+            actor.country = actor.country or atom.role.country
         if person:
             self._person_into(actor, person, tokens, ctx)
         elif actor.role in NAMED_ROLES and (actor.country or actor.org):
             holder = self.world.holder(actor.country or actor.org, actor.role, ctx.day)
             actor.name = holder.name if holder else None
+        elif actor.role and not (actor.country or actor.org):
+            self._role_reference(actor, ctx)
+        if actor.org and not actor.cameo and actor.org in self.world.orgs:
+            actor.cameo = self.world.orgs[actor.org].cameo
         if not (actor.country or actor.org or actor.sector or actor.name):
             return None
         if person is None and not (place or org) and not actor.role:
             return None
         return actor
 
+    @staticmethod
+    def _role_reference(actor, ctx):
+        """A bare role ("the Assistant Secretary") names the document's last person with that role."""
+        for known in reversed(list(ctx.people.values())):
+            if known.role == actor.role and actor.role not in GENERIC_ROLES:
+                actor.name, actor.country, actor.org = known.name, known.country, known.org
+                actor.sector = actor.sector or known.sector
+                return
+
     def _person_into(self, actor, atom, tokens, ctx):
         """Fill an actor from a known, recalled or newly discovered person."""
         if atom.kind == "person":
             term = atom.entity.term_at(ctx.day)
             actor.name = atom.entity.name
-            actor.country = actor.country or atom.entity.country
-            actor.org = actor.org or atom.entity.org
+            if term is not None and not actor.country and not actor.org:
+                actor.country, actor.org = term.country, term.org
+            actor.country = actor.country or (None if actor.org else atom.entity.country)
+            actor.org = actor.org or (None if actor.country else atom.entity.org)
             actor.role = actor.role or (term.role if term else None)
             actor.sector = actor.sector or (term.sector if term else None)
             return
@@ -286,6 +348,14 @@ class MentionFinder:
             if not kinds or "articles" not in kinds[1]:
                 return None
         return None
+
+
+def _describes(description, named):
+    """Whether one mention describes the person another names: a role without a name, beside a
+    name without a role."""
+    person = named.slot("person")
+    return (person is not None and person.kind != "pronoun" and not named.slot("role")
+            and description.slot("role") is not None and description.slot("person") is None)
 
 
 class _Counterpart:

@@ -1,14 +1,18 @@
 """The world dictionary: countries, organisations, seats of power, people and cities, per language."""
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
 from communique.nlp.phrases import PhraseIndex
-from communique.resources import load_json, load_yaml
+from communique.resources import cached, load_json, load_yaml
 
 KIND_PRIORITY = {"person": 0, "org": 1, "seat": 2, "country": 3, "city": 4}
 LATIN_LANGS = {"en", "id", "ms", "fr", "de", "es"}
+SCRIPT_RES = {"ru": re.compile(r"[\u0400-\u04ff]"), "uk": re.compile(r"[\u0400-\u04ff]"),
+              "ar": re.compile(r"[\u0600-\u06ff]"), "zh": re.compile(r"[\u4e00-\u9fff]")}
+NON_LATIN_RE = re.compile(r"[^\x00-\u024f\u1e00-\u1eff]")
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,8 @@ class Term:
     sector: str
     start: date | None
     end: date | None
+    country: str | None = None     # whom the post was held for: a country ...
+    org: str | None = None         # ... or an organisation
 
     def holds(self, day):
         """Whether the post was held on a day (any day when day is None)."""
@@ -50,14 +56,6 @@ class Entity:
         return (held or list(self.terms) or [None])[-1]
 
 
-@dataclass(frozen=True)
-class Form:
-    """One written form of an entity; short upper-case forms (AS, US) must match their case."""
-
-    entity: Entity
-    exact: str | None
-
-
 @dataclass
 class World:
     """The entities of the world and the index of their names in one language."""
@@ -70,12 +68,13 @@ class World:
     by_role: dict = field(default_factory=dict)
 
     def add_form(self, text, entity):
-        """Index one written form of an entity."""
+        """Index one written form of an entity as (entity, exact): short upper-case forms (AS, US)
+        keep their exact text, which the match must equal."""
         text = str(text).strip()
         if not text:
             return
         exact = text if text.isupper() and len(text) <= 4 else None
-        self.names.add(text, Form(entity, exact))
+        self.names.add(text, (entity, exact))
 
     def holder(self, country, role, day):
         """The person who held a role in a country (or organisation) on a day, if exactly one did."""
@@ -133,6 +132,14 @@ def _add_seats(world):
                 world.add_form(form, entity)
 
 
+def _term(row, person):
+    """A post from people.yaml; a post's own country/org overrides the person's (Rutte: NLD, then NATO)."""
+    own = "country" in row or "org" in row
+    return Term(row["role"], row.get("sector", "GOV"), _date(row.get("start")), _date(row.get("end")),
+                row.get("country") if own else person.get("country"),
+                row.get("org") if own else person.get("org"))
+
+
 def _add_people(world):
     """People with their posts; a surname alias only when no one else has it."""
     rows = load_yaml("world", "people.yaml", default=[])
@@ -141,31 +148,42 @@ def _add_people(world):
         for alias in set(row.get("aliases") or []):
             alias_count[alias] = alias_count.get(alias, 0) + 1
     for row in rows:
-        terms = tuple(Term(t["role"], t.get("sector", "GOV"), _date(t.get("start")), _date(t.get("end")))
-                      for t in row.get("roles") or [])
+        terms = tuple(_term(t, row) for t in row.get("roles") or [])
         entity = Entity("person", row["name"], row["name"], country=row.get("country"),
                         org=row.get("org"), terms=terms)
         world.people.append(entity)
         for term in terms:
-            world.by_role.setdefault((row.get("country") or row.get("org"), term.role), []).append(entity)
+            world.by_role.setdefault((term.country or term.org, term.role), []).append(entity)
         aliases = [a for a in row.get("aliases") or [] if alias_count.get(a) == 1]
         for form in [row["name"]] + aliases + _forms_for(row.get("names"), world.lang):
             world.add_form(form, entity)
 
 
+def _in_script(name, lang):
+    """Whether a place name is written in Latin script or the language's own script."""
+    own = SCRIPT_RES.get(lang)
+    return not NON_LATIN_RE.search(name) or bool(own and own.search(name))
+
+
 def _add_cities(world):
-    """Cities of the gazetteer, under their main and alternate names."""
+    """Cities of the gazetteer, under their main and alternate names in scripts of the language."""
     for row in load_json("world", "cities.json"):
         entity = Entity("city", str(row["id"]), row["name"], country=row["country"], lat=row["lat"],
                         lon=row["lon"], population=row["population"], capital=row["capital"])
         for form in [row["name"]] + row["names"]:
-            world.add_form(form, entity)
+            if _in_script(form, world.lang):
+                world.add_form(form, entity)
 
 
-@lru_cache(maxsize=None)
-def load_world(lang):
-    """The World for documents in one language, built once per process."""
+def build_world(lang):
+    """The World for documents in one language, built from the data files."""
     world = World(lang)
     for add in (_add_people, _add_orgs, _add_seats, _add_countries, _add_cities):
         add(world)
     return world
+
+
+@lru_cache(maxsize=None)
+def load_world(lang):
+    """The World for documents in one language, once per process (and cached on disk)."""
+    return cached(f"world-{lang}", ("world",), lambda: build_world(lang))

@@ -54,6 +54,9 @@ class ArgumentFinder:
                 last.members.append(mention)
             else:
                 groups.append(Group([mention]))
+        for group in groups:
+            _distribute_role(group)
+            _drop_described(group)
         return groups
 
     def _coordinated(self, left, right, lowers):
@@ -99,19 +102,23 @@ class ArgumentFinder:
         """The Arguments of a trigger."""
         pattern = trigger.pattern
         first, last = self.clause(lowers, trigger.start, trigger.end)
-        passive = pattern.passive or self._passive_aux_before(lowers, trigger.start)
+        passive = pattern.passive or (self._passive_aux_before(lowers, trigger.start)
+                                      and not lowers[trigger.start].endswith(self.lang.not_passive_suffixes or ("\0",)))
         if passive:
             return self._passive(trigger, groups, lowers, first, last)
         between = self._between_group(trigger, groups, lowers, last)
         if between is not None:
-            return self._reciprocal(between.members)
+            mediator = None if pattern.symmetric else self._before(groups, trigger.start, first, lowers)
+            if mediator is None:
+                return self._reciprocal(between.members)
+            return Arguments([(s, t) for s in mediator.members for t in between.members])
         source, target = None, None
-        if pattern.source_after:
+        if pattern.source_after and not self._prep_follows(pattern, lowers, trigger.end):
             source = self._after(groups, trigger.end, last, lowers, places=False, max_gap=3)
             start = source.end if source else trigger.end
             target = self._target(pattern, groups, start, last, lowers)
         if source is None:
-            source = self._before(groups, trigger.start, first)
+            source = self._before(groups, trigger.start, first, lowers)
             target = target or self._target(pattern, groups, trigger.end, last, lowers)
         return self._pairs(pattern, source, target)
 
@@ -130,35 +137,61 @@ class ArgumentFinder:
         """Every ordered pair of distinct members: "A and B met" is A->B and B->A."""
         return Arguments([(a, b) for a in members for b in members if a is not b], reciprocal=True)
 
-    def _before(self, groups, start, first):
-        """The nearest participant group ending before a token, inside the clause, else the sentence."""
+    def _before(self, groups, start, first, lowers=None):
+        """The nearest participant group before a token: after the clause's last comma if one is
+        there ("On 7 December, Washington sent ..."), else inside the clause, else in the sentence;
+        a bare capital gives way to a named subject ("Donfried left Moscow for Brussels")."""
         candidates = [g for g in groups if g.end <= start and not g.is_place and not g.is_directional
                       and _has_actor(g)]
         inside = [g for g in candidates if g.start >= first]
-        pool = inside or candidates
-        return pool[-1] if pool else None
+        comma = max((j for j in range(first, start) if lowers and lowers[j] == ","), default=None)
+        tail = [g for g in inside if comma is not None and g.start > comma]
+        for pool in (tail, inside):
+            if pool:
+                preferred = [g for g in pool if not _bare_capital(g)] or pool
+                return preferred[-1]
+        return candidates[-1] if candidates else None
 
     def _after(self, groups, start, last, lowers, places, max_gap=TARGET_WINDOW):
-        """The first group starting after a token within the clause."""
+        """The first group starting after a token within the clause, speakers ("X said") left out."""
         for group in groups:
             if group.start < start or group.start >= last or group.start - start > max_gap:
                 continue
-            if group.is_place and not places:
+            if (group.is_place and not places) or self._speaker(group, lowers):
                 continue
             if places or _has_actor(group):
                 return group
         return None
 
     def _target(self, pattern, groups, start, last, lowers):
-        """The target group: after a target preposition when the pattern names one, else the first."""
+        """The target group: after a target preposition when the pattern names one, else the first
+        (unless the pattern needs the preposition: "discussed X with Y")."""
         if pattern.target_preps is not None:
-            for j in range(start, min(start + 4, last)):
+            reach = last if pattern.target_needs_prep else min(start + TARGET_WINDOW, last)
+            for j in range(start, reach):
                 hit = pattern.target_preps.match_at(lowers, j)
-                if hit:
+                if hit and (j - start < 4 or pattern.target_needs_prep):
                     found = self._after(groups, hit[0], last, lowers, pattern.target_place, max_gap=3)
                     if found:
                         return found
+            if pattern.target_needs_prep:
+                return None
         return self._after(groups, start, last, lowers, pattern.target_place)
+
+    @staticmethod
+    def _prep_follows(pattern, lowers, end):
+        """Whether a target preposition stands right after a nominal trigger ("meeting with X"):
+        then X is the target and the source stands before."""
+        return pattern.target_preps is not None and any(
+            pattern.target_preps.match_at(lowers, j) is not None for j in range(end, min(end + 3, len(lowers))))
+
+    def _speaker(self, group, lowers):
+        """Whether a group is who reports ("X said ...", "..., said X", "tulis X"), not who is acted upon."""
+        after = self.lang.kinds_at(lowers, group.end) if group.end < len(lowers) else None
+        if after and "reporting" in after[1]:
+            return True
+        before = self.lang.grammar.ends_before(lowers, group.start)
+        return bool(before and "reporting" in before[1])
 
     def _between_group(self, trigger, groups, lowers, last):
         """The group after a "between" word right after the trigger, when it has two members or more."""
@@ -179,7 +212,7 @@ class ArgumentFinder:
 
     def _passive(self, trigger, groups, lowers, first, last):
         """Passive voice: the subject is the target, the agent after "by"/"oleh" the source."""
-        target = self._before(groups, trigger.start, first)
+        target = self._before(groups, trigger.start, first, lowers)
         source = None
         for j in range(trigger.end, min(trigger.end + 6, last)):
             kinds = self.lang.kinds_at(lowers, j)
@@ -190,6 +223,32 @@ class ArgumentFinder:
             return Arguments([], passive=True)
         pairs = [(s, t) for s in source.members for t in (target.members if target else [None])]
         return Arguments(pairs, passive=True)
+
+
+def _distribute_role(group):
+    """"The leaders of Russia and the United States": the first member's role covers bare countries."""
+    head = group.members[0].actor
+    if head is None or not head.sector or len(group.members) < 2:
+        return
+    for member in group.members[1:]:
+        actor = member.actor
+        if actor is not None and actor.country and not (actor.role or actor.name or actor.sector):
+            actor.role, actor.sector = head.role, head.sector
+
+
+def _drop_described(group):
+    """"The aides of Russia and the US, Ushakov and Sullivan": unnamed members give way to the named
+    members of the same party."""
+    named = {m.actor.key for m in group.members if m.actor is not None and m.actor.name}
+    if named:
+        group.members = [m for m in group.members
+                         if m.actor is None or m.actor.name or m.actor.key not in named]
+
+
+def _bare_capital(group):
+    """Whether a group is only a capital city standing for its government ("left Moscow"), which
+    a named subject earlier in the clause outranks as the source."""
+    return all(m.place is not None and len(m.atoms) == 1 for m in group.members)
 
 
 def _has_actor(group):

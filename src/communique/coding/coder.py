@@ -8,7 +8,7 @@ from communique.actors.records import Actor
 from communique.actors.world import load_world
 from communique.coding.arguments import ArgumentFinder
 from communique.coding.merge import merge_events
-from communique.coding.modality import modality
+from communique.coding.modality import modal_spans, modality
 from communique.coding.patterns import load_patterns
 from communique.events import Event, EventMention
 from communique.ingest.boilerplate import kept_spans
@@ -21,6 +21,7 @@ from communique.time.expressions import DateFinder
 from communique.time.resolve import date_event
 
 MAX_SENTENCE = 2000
+GOVERNED_GAP = 3
 
 
 class Coder:
@@ -61,6 +62,7 @@ class Coder:
         mentions = self.finder.find(text, tokens, lowers, ctx)
         blocked = {j for m in mentions for j in range(m.start, m.end)}
         triggers = self.patterns.find(lowers, lambda j: self.lang.lemma(lowers[j]), blocked)
+        triggers = _drop_governing(triggers, modal_spans(self.lang, lowers))
         exprs = self.dates.find(tokens, lowers, doc.date)
         groups = self.arguments.groups(mentions, lowers)
         events = []
@@ -96,9 +98,22 @@ class Coder:
                 source_span=(source.start, source.end),
                 target_span=(target.start, target.end) if target else None)
             out.append(Event(doc_id=doc.id, code=code, source=replace(source), target=target and replace(target),
-                             date=when, location=locate(trigger, mentions, target_m), modality=mood,
+                             date=when, location=locate(trigger, mentions, target_m, self.lang, lowers, first),
+                             modality=mood,
                              lang=self.iso, reciprocal=found.reciprocal, mentions=[mention]))
         return out
+
+
+def _drop_governing(triggers, spans):
+    """Triggers without those that only govern another one ("agreed to | hold talks"): a trigger
+    inside a modality phrase that another trigger follows closely is modality, not an event."""
+    kept = []
+    for trigger in triggers:
+        span = next((s for s in spans if s[0] <= trigger.start and trigger.end <= s[1]), None)
+        if span and any(0 <= other.start - span[1] <= GOVERNED_GAP for other in triggers if other is not trigger):
+            continue
+        kept.append(trigger)
+    return kept
 
 
 def _target_actor(mention):
@@ -117,8 +132,8 @@ def _keep(source, target, pattern):
     """Whether a source-target pair makes an event worth reporting."""
     if source is None or (target is None and not pattern.target_optional):
         return False
-    if target is not None and source.key == target.key and source.sector == target.sector \
-            and source.name == target.name:
+    if target is not None and source.key == target.key and (
+            source.sector == target.sector or None in (source.sector, target.sector)):
         return False
     if target is not None and source.name and source.name == target.name:
         return False

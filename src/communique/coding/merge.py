@@ -1,6 +1,9 @@
 """One event, many mentions: merging the reports of the same event within a document."""
 
+from communique.actors.mentions import GENERIC_ROLES
+
 BASIS_RANK = {"explicit": 0, "relative": 1, "publication": 2}
+LEADER_ROLES = {"head_of_state", "head_of_government", "president", "prime_minister", "chancellor", "monarch"}
 
 
 def _people_agree(a, b):
@@ -9,7 +12,15 @@ def _people_agree(a, b):
         return a is b
     if a.key != b.key:
         return False
-    return not (a.name and b.name and a.name != b.name)
+    if a.name and b.name:
+        return a.name == b.name
+    return not (a.role and b.role and _role_family(a.role) != _role_family(b.role)
+                and not {a.role, b.role} & GENERIC_ROLES)
+
+
+def _role_family(role):
+    """Roles that can name the same post: every kind of leader is one family."""
+    return "leader" if role in LEADER_ROLES else role
 
 
 def _dates_agree(a, b):
@@ -24,17 +35,34 @@ def _dates_agree(a, b):
     return False
 
 
+def _codes_agree(a, b):
+    """Same three-digit code; or a root's generic code (040) beside a specific one of that root
+    (041) when both are dated by the text to the same day."""
+    if a.code[:3] == b.code[:3]:
+        return True
+    generic = a.code[:3] == a.root + "0" or b.code[:3] == b.root + "0"
+    dated = "publication" not in (a.date.basis, b.date.basis) and a.date.value == b.date.value \
+        and a.date.value is not None
+    same_sentence = {m.sentence for m in a.mentions} & {m.sentence for m in b.mentions}
+    identical = _identity(a.source) == _identity(b.source) and _identity(a.target) == _identity(b.target)
+    return a.root == b.root and generic and (dated or (bool(same_sentence) and identical))
+
+
+def _identity(actor):
+    """The finest identity of an actor, or None."""
+    return actor.identity if actor is not None else None
+
+
 def same_event(a, b):
     """Whether two coded events report the same real event."""
-    return (a.code[:3] == b.code[:3] and _people_agree(a.source, b.source) and _people_agree(a.target, b.target)
+    return (_codes_agree(a, b) and _people_agree(a.source, b.source) and _people_agree(a.target, b.target)
             and _dates_agree(a.date, b.date))
 
 
 def _absorb(kept, other):
     """Fold another report of the same event into the kept one: mentions, names, date, place."""
     kept.mentions.extend(other.mentions)
-    if len(other.code) > len(kept.code) or (kept.code.endswith("0") and not other.code.endswith("0")
-                                            and len(other.code) == len(kept.code)):
+    if len(other.code) > len(kept.code) or (kept.code[2:] == "0" and other.code[2:] != "0"):
         kept.code = other.code
     if BASIS_RANK[other.date.basis] < BASIS_RANK[kept.date.basis]:
         kept.date = other.date
@@ -49,7 +77,8 @@ def _absorb(kept, other):
 
 
 def merge_events(events):
-    """Events with every report of the same event folded into its first report."""
+    """Events with every report of the same event folded into its first report; the two
+    directions of a reciprocal event (A->B, B->A) then share the best date and place."""
     kept = []
     for event in events:
         match = next((k for k in kept if same_event(k, event)), None)
@@ -57,4 +86,20 @@ def merge_events(events):
             kept.append(event)
         else:
             _absorb(match, event)
+    for event in kept:
+        if event.reciprocal:
+            _share_with_reverse(event, kept)
     return kept
+
+
+def _share_with_reverse(event, events):
+    """Give the reverse direction of a reciprocal event its date and place, whichever is better."""
+    for other in events:
+        if other is event or not _codes_agree(event, other):
+            continue
+        if _people_agree(event.source, other.target) and _people_agree(event.target, other.source) \
+                and _dates_agree(event.date, other.date):
+            best = min((event, other), key=lambda e: BASIS_RANK[e.date.basis])
+            event.date = other.date = best.date
+            event.location = other.location = event.location or other.location
+            event.reciprocal = other.reciprocal = True

@@ -20,3 +20,16 @@ def modality(lang, lowers, trigger_start, clause_start):
         if kind in found:
             return NAMES[kind]
     return "asserted"
+
+
+def modal_spans(lang, lowers):
+    """(start, end) token spans of the modality phrases of a sentence."""
+    spans, j = [], 0
+    while j < len(lowers):
+        hit = lang.kinds_at(lowers, j)
+        if hit and hit[1] & set(ORDER):
+            spans.append((j, hit[0]))
+            j = hit[0]
+        else:
+            j += 1
+    return spans

@@ -42,6 +42,7 @@ class Pattern:
     target_place: bool = False
     target_optional: bool = False
     passive: bool = False
+    target_needs_prep: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,8 @@ def compile_pattern(row, where):
     return Pattern(id=str(row["id"]), code=str(row["code"]), triggers=triggers,
                    symmetric=bool(row.get("symmetric")), target_preps=preps,
                    source_after=row.get("source") == "after", target_place=bool(row.get("target_place")),
-                   target_optional=bool(row.get("target_optional")), passive=bool(row.get("passive")))
+                   target_optional=bool(row.get("target_optional")), passive=bool(row.get("passive")),
+                   target_needs_prep=bool(row.get("target_needs_prep")))
 
 
 @dataclass

@@ -40,6 +40,11 @@ def tokenize(text, offset=0):
             for m in TOKEN_RE.finditer(text)]
 
 
+SIMPLE_RE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)*$")
+
+
 def phrase_key(phrase):
     """The token tuple a data-file phrase matches."""
+    if SIMPLE_RE.match(phrase):
+        return tuple(phrase.lower().split(" "))
     return tuple(t.lower for t in tokenize(phrase))

@@ -7,12 +7,40 @@ def place_json(entity, text):
             "text": text, "geonames_id": int(entity.key) if entity.kind == "city" else None}
 
 
-def locate(trigger, mentions, target_mention):
-    """The location of an event: the visited place, else the locative place nearest the trigger."""
+def locate(trigger, mentions, target_mention, lang, lowers, clause_start):
+    """The location of an event: the visited place; else the place a "where" clause hangs on
+    ("visited Kyiv, where she met ..."); else the place after "in"/"at" nearest the trigger,
+    leaving out places that are a topic ("talks about the situation in Ukraine")."""
     if trigger.pattern.target_place and target_mention is not None and target_mention.place is not None:
-        return place_json(target_mention.place, target_mention.actor.text if target_mention.actor else "")
-    places = [m for m in mentions if m.place is not None and m.prep == "locative"]
+        return place_json(target_mention.place, target_mention.text)
+    antecedent = _where_antecedent(mentions, lang, lowers, clause_start)
+    if antecedent is not None:
+        return place_json(antecedent.place, antecedent.text)
+    places = [m for m in mentions if m.place is not None and m.prep == "locative"
+              and not _in_topic(lang, lowers, m.start)]
     if not places:
         return None
     best = min(places, key=lambda m: abs(m.start - trigger.end))
     return place_json(best.place, best.text)
+
+
+def _where_antecedent(mentions, lang, lowers, clause_start):
+    """The place right before a relative word that opens the trigger's clause, if any."""
+    if clause_start == 0:
+        return None
+    kinds = lang.kinds_at(lowers, clause_start - 1) or lang.grammar.ends_before(lowers, clause_start)
+    if not kinds or "relative" not in kinds[1]:
+        return None
+    before = [m for m in mentions if m.end <= clause_start - 1 and m.place is not None]
+    if before and clause_start - 1 - before[-1].end <= 2:
+        return before[-1]
+    return None
+
+
+def _in_topic(lang, lowers, start):
+    """Whether a topic word ("about", "tentang") stands shortly before a place."""
+    for j in range(max(0, start - 4), start):
+        kinds = lang.kinds_at(lowers, j)
+        if kinds and "topic" in kinds[1]:
+            return True
+    return False

@@ -65,6 +65,8 @@ def choose(trigger_start, trigger_end, exprs, breaks=()):
             anchor = _following_anchor(expr, exprs)
             if anchor and expr.end <= trigger_start < anchor.end:
                 return anchor
+            if anchor:
+                return expr
     usable = [e for e in exprs if not any(min(e.start, trigger_start) < b < max(e.end, trigger_end)
                                           for b in breaks)]
     if not usable:
