@@ -8,6 +8,7 @@ import simplemma
 from communique.nlp.phrases import PhraseIndex
 from communique.resources import DataError, load_yaml
 
+_MISSING = object()
 GRAMMAR_KINDS = ("coordination", "between", "negation", "future", "hypothetical", "passive_aux",
                  "passive_agent", "locative", "directional", "pronouns_person", "pronouns_group",
                  "possessive", "reporting", "clause_break", "relative", "counterpart", "of", "articles",
@@ -37,6 +38,8 @@ class Language:
     boilerplate: dict = field(default_factory=dict)
     not_passive_suffixes: tuple = ()
     _lemmas: dict = field(default_factory=dict)
+    _memo_tokens: list | None = None
+    _memo: dict = field(default_factory=dict)
 
     def lemma(self, lower):
         """The lemma of a lower-cased token (simplemma, cached); the token itself when unknown."""
@@ -50,9 +53,15 @@ class Language:
         return found
 
     def kinds_at(self, lowers, i):
-        """(end, set of grammar kinds) of the longest function-word phrase at token i, or None."""
-        hit = self.grammar.match_at(lowers, i)
-        return (hit[0], set(hit[1])) if hit else None
+        """(end, set of grammar kinds) of the longest function-word phrase at token i, or None;
+        remembered for the sentence being read (the same list of tokens)."""
+        if self._memo_tokens is not lowers:
+            self._memo_tokens, self._memo = lowers, {}
+        found = self._memo.get(i, _MISSING)
+        if found is _MISSING:
+            hit = self.grammar.match_at(lowers, i)
+            found = self._memo[i] = (hit[0], frozenset(hit[1])) if hit else None
+        return found
 
 
 def _grammar_index(iso):

@@ -28,7 +28,7 @@ def _dates(text, lang, pub=PUB, narrative=None):
     ("on 7 December 2021", "en", date(2021, 12, 7)),
     ("on Monday", "en", date(2021, 12, 13)),
     ("pada hari Kamis", "id", date(2021, 12, 16)),
-    ("on December 30", "en", date(2020, 12, 30)),
+    ("on December 30", "en", date(2021, 12, 30)),
 ])
 def test_dates_explicit(text, lang, expected):
     _, (when,) = _dates(text, lang)
@@ -57,6 +57,11 @@ def test_dates_week_after_an_explicit_date():
     send = lowers.index("mengirim")
     assert date_event(call, call + 1, exprs, PUB, None).value == date(2021, 12, 7)
     assert date_event(send, send + 1, exprs, PUB, None).value == date(2021, 12, 14)
+
+
+def test_dates_day_month_long_after_publication_is_last_year():
+    _, (when,) = _dates("on December 30", "en", pub=date(2022, 1, 5))
+    assert when.value == date(2021, 12, 30)
 
 
 def test_dates_none_in_text_is_publication_basis():

@@ -125,10 +125,21 @@ class MentionFinder:
         ("Biro Urusan Eropa", "Alexi Ivanov"): a capitalised word stands right before or after it."""
         if atom.kind != "city" or atom.entity.capital:
             return False
+        if atom.start > 0 and (self.lang.roles.ends_before(lowers, atom.start)
+                               or self._honorific_before(lowers, atom.start)):
+            return True
         for j in (atom.start - 1, atom.end):
             if 0 <= j < len(tokens) and tokens[j].text[:1].isupper() and tokens[j].text.isalpha() \
                     and not self.lang.kinds_at(lowers, j) and not self.lang.roles.match_at(lowers, j) \
                     and not self.world.names.match_at(lowers, j):
+                return True
+        return False
+
+    def _honorific_before(self, lowers, start):
+        """Whether an honorific (Dr., Mr.) stands right before a token."""
+        for end in (start, start - 1):
+            hit = self.lang.grammar.ends_before(lowers, end)
+            if hit and "honorifics" in hit[1] and (end == start or lowers[end] == "."):
                 return True
         return False
 

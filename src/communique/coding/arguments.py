@@ -119,8 +119,13 @@ class ArgumentFinder:
             target = self._target(pattern, groups, start, last, lowers)
         if source is None:
             source = self._before(groups, trigger.start, first, lowers)
-            target = target or self._target(pattern, groups, trigger.end, last, lowers)
+            target = target or self._inside(groups, trigger) or self._target(pattern, groups, trigger.end, last, lowers)
         return self._pairs(pattern, source, target)
+
+    @staticmethod
+    def _inside(groups, trigger):
+        """A group the trigger spans ("expelled | two Russian diplomats", "accused | Russia | of"): the target."""
+        return next((g for g in groups if trigger.start < g.start < trigger.end and _has_actor(g)), None)
 
     def _pairs(self, pattern, source, target):
         """Expand coordinated groups into (source, target) pairs."""

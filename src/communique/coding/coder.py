@@ -60,7 +60,7 @@ class Coder:
             return []
         lowers = [t.lower for t in tokens]
         mentions = self.finder.find(text, tokens, lowers, ctx)
-        blocked = {j for m in mentions for j in range(m.start, m.end)}
+        blocked = {j for m in mentions for a in m.atoms if a.kind != "role" for j in range(a.start, a.end)}
         triggers = self.patterns.find(lowers, lambda j: self.lang.lemma(lowers[j]), blocked)
         triggers = _drop_governing(triggers, modal_spans(self.lang, lowers))
         exprs = self.dates.find(tokens, lowers, doc.date)

@@ -8,8 +8,9 @@ from communique.nlp.phrases import PhraseIndex
 from communique.nlp.tokens import normalize, tokenize
 from communique.resources import DataError, load_yaml
 
-GAP = 3
-PUNCT_RE = re.compile(r"^\W+$")
+GAP = 3          # words a "..." may skip
+ACTOR_GAP = 4    # actor words it may skip besides ("accused Russia of", "expelled two Russian diplomats")
+PUNCT_RE = re.compile(r"^[^\w\-–'’/&]+$")   # punctuation a "..." gap may not cross (hyphens it may)
 
 
 @dataclass(frozen=True)
@@ -123,29 +124,37 @@ class PatternSet:
     def __post_init__(self):
         for pattern in self.patterns:
             for items in pattern.triggers:
+                # words the trigger cannot do without: a sentence lacking one is skipped at once
+                required = tuple(it.literals for it in items[1:] if not it.optional and not it.gap
+                                 and it.literals and not it.prefixes and not it.lemmas)
+                entry = (pattern, items, required)
                 first = items[0]
                 for lit in first.literals:
-                    self.by_literal.setdefault(lit, []).append((pattern, items))
+                    self.by_literal.setdefault(lit, []).append(entry)
                 for lem in first.lemmas:
-                    self.by_lemma.setdefault(lem, []).append((pattern, items))
+                    self.by_lemma.setdefault(lem, []).append(entry)
                 for pre in first.prefixes:
-                    self.by_prefix.append((pre, pattern, items))
+                    self.by_prefix.append((pre, entry))
 
     def candidates(self, lower, lemma):
-        """(pattern, items) whose first item may match a token."""
+        """(pattern, items, required words) whose first item may match a token."""
         found = list(self.by_literal.get(lower, ()))
         if self.by_lemma:
             found += self.by_lemma.get(lemma(), ())
-        found += [(p, items) for pre, p, items in self.by_prefix if lower.startswith(pre)]
+        found += [entry for pre, entry in self.by_prefix if lower.startswith(pre)]
         return found
 
     def find(self, lowers, lemma_of, blocked):
-        """Non-overlapping triggers in a sentence; blocked holds token indices of actors."""
+        """Non-overlapping triggers in a sentence; blocked holds the token indices of actor names,
+        which no trigger word may match but a "..." gap may skip."""
         hits = []
+        present = set(lowers)
         for i, lower in enumerate(lowers):
             if i in blocked:
                 continue
-            for pattern, items in self.candidates(lower, lambda: lemma_of(i)):
+            for pattern, items, required in self.candidates(lower, lambda: lemma_of(i)):
+                if not all(present & need for need in required):
+                    continue
                 end = _match(items, 0, lowers, i, lemma_of, blocked)
                 if end > i:
                     hits.append(Trigger(pattern, i, end))
@@ -159,10 +168,14 @@ def _match(items, k, lowers, i, lemma_of, blocked):
     item = items[k]
     best = -1
     if item.gap:
-        for size in range(0, GAP + 1):
-            if any(j >= len(lowers) or j in blocked or PUNCT_RE.match(lowers[j]) for j in range(i, i + size)):
-                break
+        plain = size = 0
+        while plain <= GAP and size <= GAP + ACTOR_GAP:
             best = max(best, _match(items, k + 1, lowers, i + size, lemma_of, blocked))
+            j = i + size
+            if j >= len(lowers) or PUNCT_RE.match(lowers[j]):
+                break
+            plain += j not in blocked
+            size += 1
         return best
     if i < len(lowers) and i not in blocked and item.matches(lowers[i], lambda: lemma_of(i)):
         best = _match(items, k + 1, lowers, i + 1, lemma_of, blocked)

@@ -8,6 +8,7 @@ from communique.resources import load_yaml
 SHORT_LINE = 200
 URL_RE = re.compile(r"https?://|www\.", re.I)
 WORD_RE = re.compile(r"\w+", re.UNICODE)
+FLAGS_RE = re.compile(r"^\(\?[aiLmsux]+\)")   # inline flags; every pattern is case-insensitive anyway
 END_PUNCT = (".", "!", "?", '"', "”", "»", "。", "！", "？", ":")
 
 
@@ -19,8 +20,9 @@ def _rules(langs):
         data = load_yaml("lang", iso, "boilerplate.yaml", default={})
         lines.update(_fold(x) for x in data.get("lines") or [])
         prefixes.extend(_fold(x) for x in data.get("prefixes") or [])
-        patterns.extend(re.compile(p, re.I) for p in data.get("patterns") or [])
-    return frozenset(lines), tuple(prefixes), tuple(patterns)
+        patterns.extend(f"(?:{FLAGS_RE.sub('', p)})" for p in data.get("patterns") or [])
+    combined = re.compile("|".join(patterns), re.I) if patterns else None
+    return frozenset(lines), tuple(prefixes), combined
 
 
 def _fold(text):
@@ -34,9 +36,9 @@ def is_boilerplate(line, langs=("en",)):
     if not folded:
         return True
     lines, prefixes, patterns = _rules(tuple(langs))
-    if folded in lines or any(p.search(line.strip()) for p in patterns):
+    if folded in lines or (patterns is not None and patterns.search(line.strip())):
         return True
-    if len(folded) < SHORT_LINE and any(folded.startswith(p) for p in prefixes):
+    if len(folded) < SHORT_LINE and prefixes and folded.startswith(prefixes):
         return True
     words = WORD_RE.findall(folded)
     if not any(w.isalpha() for w in words):

@@ -26,6 +26,8 @@ class PhraseIndex:
 
     def match_at(self, lowers, i):
         """(end, values) of the longest phrase starting at token i, or None."""
+        if i >= len(lowers):
+            return None
         table = self._by_first.get(lowers[i])
         if not table:
             return None

@@ -6,10 +6,12 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from communique.nlp.phrases import PhraseIndex
+from communique.nlp.tokens import phrase_key
 
-NUMERIC_RE = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{2,4})$")
-YEAR_RE = re.compile(r"^(1[89]\d\d|20\d\d)$")
-DAY_RE = re.compile(r"^([0-3]?\d)(?:st|nd|rd|th|er|e|\.)?$")
+NUMERIC_RE = re.compile(r"^([0-9]{1,2})[./]([0-9]{1,2})[./]([0-9]{2,4})$")
+YEAR_RE = re.compile(r"^(1[89][0-9][0-9]|20[0-9][0-9])$")
+DAY_RE = re.compile(r"^([0-3]?[0-9])(?:st|nd|rd|th|er|e|\.)?$")
+DIGITS_RE = re.compile(r"^[0-9]+$")
 FUTURE_SLACK = timedelta(days=31)
 
 
@@ -61,6 +63,14 @@ def _time_words_for(iso, lang):
     return TimeWords(months, weekdays, relative, preps, data.get("date_order", "dmy"))
 
 
+def _first_tokens(data):
+    """The first tokens of every month, weekday and relative-date phrase of a language."""
+    phrases = [f for forms in (data.get("months") or {}).values() for f in forms]
+    phrases += [f for forms in (data.get("weekdays") or {}).values() for f in forms]
+    phrases += [row["phrase"] for row in data.get("relative") or []]
+    return frozenset(key[0] for key in (phrase_key(str(p)) for p in phrases) if key)
+
+
 def _safe_date(year, month, day):
     """A date, or None when the numbers make no calendar day."""
     try:
@@ -85,11 +95,15 @@ class DateFinder:
 
     def __init__(self, lang):
         self.words = _time_words(lang)
+        self.starts = _first_tokens(lang.time)
 
     def find(self, tokens, lowers, pub):
         """Date expressions in a sentence, left to right."""
         found, i = [], 0
         while i < len(lowers):
+            if lowers[i] not in self.starts and not lowers[i][:1].isdigit():
+                i += 1
+                continue
             expr = self._at(tokens, lowers, i, pub)
             if expr:
                 found.append(expr)
@@ -201,9 +215,9 @@ class DateFinder:
 def _slashed(lowers, i):
     """(numbers, end) for "16 / 6 / 2021" or "14 / 11" starting at token i, or None."""
     nums, j = [], i
-    while j < len(lowers) and lowers[j].isdigit() and len(nums) < 3:
+    while j < len(lowers) and DIGITS_RE.match(lowers[j]) and len(nums) < 3:
         nums.append(int(lowers[j]))
-        if j + 1 < len(lowers) and lowers[j + 1] == "/" and j + 2 < len(lowers) and lowers[j + 2].isdigit():
+        if j + 1 < len(lowers) and lowers[j + 1] == "/" and j + 2 < len(lowers) and DIGITS_RE.match(lowers[j + 2]):
             j += 2
         else:
             j += 1
