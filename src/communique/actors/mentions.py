@@ -152,7 +152,8 @@ class MentionFinder:
     def _cap_at(self, tokens, lowers, i, ctx):
         """A run of capitalised words that may be an unknown or remembered person's name."""
         end = i
-        while end < len(tokens) and self._name_token(tokens, lowers, end, end == i):
+        while end < len(tokens) and (self._name_token(tokens, lowers, end, end == i)
+                                     or (end > i and _joins_name(tokens, end))):
             end += 1
         while end > i and self.lang.kinds_at(lowers, end - 1):
             end -= 1
@@ -309,8 +310,6 @@ class MentionFinder:
             actor.cameo = self.world.orgs[actor.org].cameo
         if not (actor.country or actor.org or actor.sector or actor.name):
             return None
-        if person is None and not (place or org) and not actor.role:
-            return None
         return actor
 
     @staticmethod
@@ -359,6 +358,12 @@ class MentionFinder:
             if not kinds or "articles" not in kinds[1]:
                 return None
         return None
+
+
+def _joins_name(tokens, j):
+    """Whether token j is a hyphen inside a name written without spaces ("Osei-Mensah")."""
+    return (tokens[j].text in ("-", "‐") and j + 1 < len(tokens) and tokens[j - 1].end == tokens[j].start
+            and tokens[j].end == tokens[j + 1].start and tokens[j + 1].text[:1].isupper())
 
 
 def _describes(description, named):

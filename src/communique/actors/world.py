@@ -175,10 +175,20 @@ def _add_cities(world):
                 world.add_form(form, entity)
 
 
+def _add_landmarks(world):
+    """Seas, regions and territories: places only, named so that no country swallows them."""
+    for row in load_yaml("world", "landmarks.yaml", default=[]):
+        forms = _forms_for(row.get("names"), world.lang)
+        if forms:
+            entity = Entity("city", f"landmark:{forms[0]}", forms[0], country=row.get("country"))
+            for form in forms:
+                world.add_form(form, entity)
+
+
 def build_world(lang):
     """The World for documents in one language, built from the data files."""
     world = World(lang)
-    for add in (_add_people, _add_orgs, _add_seats, _add_countries, _add_cities):
+    for add in (_add_people, _add_orgs, _add_seats, _add_countries, _add_cities, _add_landmarks):
         add(world)
     return world
 

@@ -224,6 +224,8 @@ class ArgumentFinder:
             if kinds and "passive_agent" in kinds[1]:
                 source = self._after(groups, kinds[0], last, lowers, places=False, max_gap=2)
                 break
+        if source is None and trigger.pattern.passive:
+            source = self._after(groups, trigger.end, last, lowers, places=False, max_gap=1)
         if source is None:
             return Arguments([], passive=True)
         pairs = [(s, t) for s in source.members for t in (target.members if target else [None])]
@@ -231,14 +233,17 @@ class ArgumentFinder:
 
 
 def _distribute_role(group):
-    """"The leaders of Russia and the United States": the first member's role covers bare countries."""
-    head = group.members[0].actor
-    if head is None or not head.sector or len(group.members) < 2:
+    """"The leaders of Russia and the United States", "Afghan and Pakistani forces": the role of the
+    first or last member covers the bare countries beside it."""
+    if len(group.members) < 2:
         return
-    for member in group.members[1:]:
-        actor = member.actor
-        if actor is not None and actor.country and not (actor.role or actor.name or actor.sector):
-            actor.role, actor.sector = head.role, head.sector
+    for head, rest in ((group.members[0], group.members[1:]), (group.members[-1], group.members[:-1])):
+        if head.actor is None or not head.actor.sector:
+            continue
+        for member in rest:
+            actor = member.actor
+            if actor is not None and actor.country and not (actor.role or actor.name or actor.sector):
+                actor.role, actor.sector = head.actor.role, head.actor.sector
 
 
 def _drop_described(group):

@@ -15,13 +15,14 @@ from communique.ingest.boilerplate import kept_spans
 from communique.language import load_language
 from communique.nlp.sentences import split_sentences
 from communique.nlp.tokens import tokenize
-from communique.ontology.cameo import intent_code
+from communique.ontology.cameo import governing_roots, intent_code
 from communique.places.locate import locate
 from communique.time.expressions import DateFinder
 from communique.time.resolve import date_event
 
 MAX_SENTENCE = 2000
 GOVERNED_GAP = 3
+CONTENT_GAP = 6
 
 
 class Coder:
@@ -63,6 +64,7 @@ class Coder:
         blocked = {j for m in mentions for a in m.atoms if a.kind != "role" for j in range(a.start, a.end)}
         triggers = self.patterns.find(lowers, lambda j: self.lang.lemma(lowers[j]), blocked)
         triggers = _drop_governing(triggers, modal_spans(self.lang, lowers))
+        triggers = _drop_contents(triggers)
         exprs = self.dates.find(tokens, lowers, doc.date)
         groups = self.arguments.groups(mentions, lowers)
         events = []
@@ -87,8 +89,9 @@ class Coder:
         when = date_event(trigger.start, trigger.end, exprs, doc.date, state["narrative"])
         out = []
         for source_m, target_m in found.pairs:
-            source = source_m.actor
-            target = _target_actor(target_m)
+            where = locate(trigger, mentions, target_m, self.lang, lowers, first)
+            source = _placed(source_m.actor, where, None)
+            target = _placed(_target_actor(target_m), where, source)
             if not _keep(source, target, pattern):
                 continue
             mention = EventMention(
@@ -97,11 +100,21 @@ class Coder:
                 trigger_span=(tokens[trigger.start].start, tokens[trigger.end - 1].end), rule=pattern.id,
                 source_span=(source.start, source.end),
                 target_span=(target.start, target.end) if target else None)
-            out.append(Event(doc_id=doc.id, code=code, source=replace(source), target=target and replace(target),
-                             date=when, location=locate(trigger, mentions, target_m, self.lang, lowers, first),
-                             modality=mood,
+            out.append(Event(doc_id=doc.id, code=code, source=source, target=target,
+                             date=when, location=where, modality=mood,
                              lang=self.iso, reciprocal=found.reciprocal, mentions=[mention]))
         return out
+
+
+def _placed(actor, where, other):
+    """A copy of an actor; a group with a sector but no country ("civilians", "gunmen") takes the
+    country of the place of the event, else that of the other side ("police arrested protesters")."""
+    if actor is None:
+        return None
+    actor = replace(actor)
+    if actor.key is None and actor.sector and not actor.name:
+        actor.country = (where or {}).get("country") or (other.country if other is not None else None)
+    return actor
 
 
 def _drop_governing(triggers, spans):
@@ -113,6 +126,18 @@ def _drop_governing(triggers, spans):
         if span and any(0 <= other.start - span[1] <= GOVERNED_GAP for other in triggers if other is not trigger):
             continue
         kept.append(trigger)
+    return kept
+
+
+def _drop_contents(triggers):
+    """Triggers without what an appeal, demand or threat asks for ("urged Israel to agree to a
+    ceasefire"): the event after such a trigger in the same stretch has not happened."""
+    kept, governor = [], None
+    for trigger in triggers:
+        if governor is not None and 0 <= trigger.start - governor.end <= CONTENT_GAP:
+            continue
+        kept.append(trigger)
+        governor = trigger if trigger.pattern.code[:2] in governing_roots() else None
     return kept
 
 

@@ -45,7 +45,7 @@ def _codes_agree(a, b):
         and a.date.value is not None
     same_sentence = {m.sentence for m in a.mentions} & {m.sentence for m in b.mentions}
     identical = _identity(a.source) == _identity(b.source) and _identity(a.target) == _identity(b.target)
-    return a.root == b.root and generic and (dated or (bool(same_sentence) and identical))
+    return a.root == b.root and generic and identical and (dated or bool(same_sentence))
 
 
 def _identity(actor):

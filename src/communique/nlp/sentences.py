@@ -32,6 +32,8 @@ def _boundary(text, match, abbreviations):
     if not nxt.isalpha() or not nxt.isupper() or match.group() != ".":
         return False
     stem = word.rstrip(".")
+    if stem.endswith((")", "\"", "”")):
+        return True
     return len(stem) >= 3 and stem.isalpha() and stem.islower() and not _is_abbreviation(word, abbreviations)
 
 

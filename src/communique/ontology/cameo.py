@@ -34,3 +34,9 @@ def _intent_table():
 def intent_code(code):
     """The code for an intention to do what code names (will meet -> 036); the code when none."""
     return _intent_table().get(code[:2], code)
+
+
+@lru_cache(maxsize=None)
+def governing_roots():
+    """Roots whose trigger governs the event after it (appeals, demands, threats)."""
+    return frozenset(str(r).zfill(2) for r in load_yaml("ontology", "intent.yaml")["governing_roots"])

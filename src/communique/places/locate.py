@@ -4,7 +4,7 @@
 def place_json(entity, text):
     """The location of the event contract for a city or country entity."""
     return {"name": entity.name, "country": entity.country, "lat": entity.lat, "lon": entity.lon,
-            "text": text, "geonames_id": int(entity.key) if entity.kind == "city" else None}
+            "text": text, "geonames_id": int(entity.key) if entity.key.isdigit() else None}
 
 
 def locate(trigger, mentions, target_mention, lang, lowers, clause_start):
