@@ -27,7 +27,7 @@ def code():
     return code_text
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared():
     """The shared folder beside the checkout; skips the test when it is absent."""
     if not SHARED.exists():

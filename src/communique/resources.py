@@ -63,22 +63,25 @@ def languages():
     return sorted(p.name for p in data_path("lang").iterdir() if (p / "events.yaml").exists())
 
 
-def _fingerprint(parts):
-    """A short hash of the size and modification time of the data files under some folders."""
+def _fingerprint(parts, code=()):
+    """A short hash of the size and modification time of the data files under some folders
+    and of the modules that build from them."""
     digest = hashlib.sha1(__package__.encode())
+    files = [Path(c) for c in code]
     for folder in parts:
-        for path in sorted(data_path(folder).rglob("*")):
-            if path.is_file():
-                stat = path.stat()
-                digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+        files += sorted(data_path(folder).rglob("*"))
+    for path in (p for p in files if p.is_file()):
+        stat = path.stat()
+        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()[:16]
 
 
-def cached(name, folders, build):
-    """build(), kept as a pickle in the user's cache folder until a data file under folders changes.
-    COMMUNIQUE_CACHE sets the folder; an unwritable folder only means building every time."""
+def cached(name, folders, build, code=()):
+    """build(), kept as a pickle in the user's cache folder until a data file under folders (or a
+    module file in code) changes. COMMUNIQUE_CACHE sets the folder; an unwritable folder only
+    means building every time."""
     root = Path(os.environ.get("COMMUNIQUE_CACHE") or Path.home() / ".cache" / "communique")
-    path = root / f"{name}-{_fingerprint(folders)}.pickle"
+    path = root / f"{name}-{_fingerprint(folders, code)}.pickle"
     try:
         with open(path, "rb") as handle:
             return pickle.load(handle)

@@ -18,6 +18,17 @@ class DocContext:
     last_person: object = None
     last_group: list = field(default_factory=list)
     countries: set = field(default_factory=set)   # countries the document has named so far
+    subject: object = None          # the first person named in the sentence being read
+    last_subject: object = None     # ... and in the last sentence that named one
+
+    def start_sentence(self):
+        """Forget the sentence subject, keeping it as the last one."""
+        self.last_subject = self.subject or self.last_subject
+        self.subject = None
+
+    def antecedent(self):
+        """Whom "he", "she", "ia" refers to: this sentence's subject, else the last sentence's."""
+        return self.subject or self.last_subject or self.last_person
 
     def remember(self, actor):
         """Register a named person (known or discovered) for later mentions by surname."""

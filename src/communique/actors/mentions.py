@@ -61,6 +61,7 @@ class MentionFinder:
 
     def find(self, text, tokens, lowers, ctx):
         """Mentions in a sentence of a document text, left to right; updates the document context."""
+        ctx.start_sentence()
         atoms = self._atoms(tokens, lowers, ctx)
         mentions = self._group(atoms, tokens, lowers)
         mentions = self._appositives(mentions, lowers)
@@ -144,9 +145,9 @@ class MentionFinder:
         return False
 
     def _pronoun(self, i, kinds, ctx):
-        """A pronoun atom pointing at the last person (or group) the document named."""
-        if "pronouns_person" in kinds and ctx.last_person is not None:
-            return Atom("pronoun", i, i + 1, actor=ctx.last_person)
+        """A pronoun atom; whom it names is settled in reading order (see DocContext.antecedent)."""
+        if "pronouns_person" in kinds and ctx.antecedent() is not None:
+            return Atom("pronoun", i, i + 1)
         return None
 
     def _cap_at(self, tokens, lowers, i, ctx):
@@ -277,6 +278,7 @@ class MentionFinder:
         if actor.name and not (mention.place is not None and prep == "locative"):
             ctx.remember(actor)
             ctx.last_person = actor
+            ctx.subject = ctx.subject or actor
 
     def _actor(self, mention, tokens, ctx):
         """The Actor a mention names, or None when it names nobody."""
@@ -285,7 +287,8 @@ class MentionFinder:
         place = mention.slot("countryish")
         org = mention.slot("org")
         if person and person.kind == "pronoun":
-            return replace(person.actor, discovered=person.actor.discovered)
+            referent = ctx.antecedent()
+            return replace(referent) if referent is not None else None
         actor = Actor()
         if place:
             actor.country = place.entity.country

@@ -180,7 +180,8 @@ def _add_landmarks(world):
     for row in load_yaml("world", "landmarks.yaml", default=[]):
         forms = _forms_for(row.get("names"), world.lang)
         if forms:
-            entity = Entity("city", f"landmark:{forms[0]}", forms[0], country=row.get("country"))
+            name = (row["names"].get("en") or forms)[0]
+            entity = Entity("city", f"landmark:{name}", name, country=row.get("country"))
             for form in forms:
                 world.add_form(form, entity)
 
@@ -196,4 +197,4 @@ def build_world(lang):
 @lru_cache(maxsize=None)
 def load_world(lang):
     """The World for documents in one language, once per process (and cached on disk)."""
-    return cached(f"world-{lang}", ("world",), lambda: build_world(lang))
+    return cached(f"world-{lang}", ("world",), lambda: build_world(lang), code=(__file__,))

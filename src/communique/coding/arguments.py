@@ -68,7 +68,7 @@ class ArgumentFinder:
         if right.prep == "locative" and not left_place:
             return False
         gap = range(left.end, right.start)
-        if not gap:
+        if not gap or (lowers[left.end] == "," and len(gap) > 1 and not self._in_list(left, lowers)):
             return False
         for j in gap:
             kinds = self.lang.kinds_at(lowers, j)
@@ -77,6 +77,12 @@ class ArgumentFinder:
         if left_place:
             right.prep = "locative"
         return True
+
+    def _in_list(self, left, lowers):
+        """Whether a mention already follows another after a comma ("A, B, and C"): then ", and"
+        continues the list; after a single mention it joins clauses ("..., and Russia accused ...")."""
+        j = left.start - 1
+        return j >= 0 and lowers[j] == ","
 
     def clause(self, lowers, start, end):
         """(first, last) token bounds of the clause around tokens [start, end)."""
@@ -158,15 +164,19 @@ class ArgumentFinder:
         return candidates[-1] if candidates else None
 
     def _after(self, groups, start, last, lowers, places, max_gap=TARGET_WINDOW):
-        """The first group starting after a token within the clause, speakers ("X said") left out."""
+        """The first group starting after a token within the clause, speakers ("X said") left out;
+        a bare sector word ("military exercises") gives way to a named party after it."""
+        fallback = None
         for group in groups:
             if group.start < start or group.start >= last or group.start - start > max_gap:
                 continue
             if (group.is_place and not places) or self._speaker(group, lowers):
                 continue
             if places or _has_actor(group):
-                return group
-        return None
+                if _has_party(group) or group.is_place:
+                    return group
+                fallback = fallback or group
+        return fallback
 
     def _target(self, pattern, groups, start, last, lowers):
         """The target group: after a target preposition when the pattern names one, else the first
@@ -259,6 +269,11 @@ def _bare_capital(group):
     """Whether a group is only a capital city standing for its government ("left Moscow"), which
     a named subject earlier in the clause outranks as the source."""
     return all(m.place is not None and len(m.atoms) == 1 for m in group.members)
+
+
+def _has_party(group):
+    """Whether a group names a country, an organisation or a person."""
+    return any(m.actor is not None and (m.actor.key or m.actor.name) for m in group.members)
 
 
 def _has_actor(group):

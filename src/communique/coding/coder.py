@@ -90,8 +90,8 @@ class Coder:
         out = []
         for source_m, target_m in found.pairs:
             where = locate(trigger, mentions, target_m, self.lang, lowers, first)
-            source = _placed(source_m.actor, where, None)
-            target = _placed(_target_actor(target_m), where, source)
+            target = _placed(_target_actor(target_m), where, source_m.actor)
+            source = _placed(source_m.actor, where, target)
             if not _keep(source, target, pattern):
                 continue
             mention = EventMention(

@@ -1,0 +1,74 @@
+"""The first real input: a machine-translated Indonesian page about Russia-US contacts (Dec 2021)."""
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from communique.ingest.readers import read_inputs
+from communique.pipeline import code_document
+
+BOILERPLATE = ("Terhubung dengan kami", "SAHAM:", "iklan", "Bagikan artikel ini:", "Tren", "berhenti berlangganan",
+               "belum tentu milik")
+
+
+@pytest.fixture(scope="module")
+def seed_events(request):
+    shared = request.getfixturevalue("shared")
+    (doc,) = list(read_inputs([str(shared / "seeds" / "000_934587f4c626a00e.txt")]))
+    events, error = code_document(replace(doc, date=date(2021, 12, 16)))
+    assert error is None
+    return [e.to_json() for e in events]
+
+
+def _find(events, code_prefix, a, b):
+    return [e for e in events if e["code"].startswith(code_prefix) and e["target"]
+            and {e["source"]["name"], e["target"]["name"]} >= {a, b}]
+
+
+def test_seed_is_identified_as_indonesian(seed_events):
+    assert {e["lang"] for e in seed_events} == {"id"}
+
+
+def test_seed_putin_biden_video_call_on_7_december_once(seed_events):
+    calls = _find(seed_events, "04", "Vladimir Putin", "Joe Biden")
+    assert {(e["source"]["name"], e["date"]) for e in calls} == {("Vladimir Putin", "2021-12-07"),
+                                                                  ("Joe Biden", "2021-12-07")}
+
+
+def test_seed_kozak_meeting_on_15_december_in_moscow(seed_events):
+    (meeting, *_) = _find(seed_events, "04", "Karen Donfried", "Dmitry Kozak")
+    assert meeting["date"] == "2021-12-15" and meeting["location"]["name"] == "Moscow"
+    assert len(meeting["mentions"]) >= 2
+
+
+def test_seed_donfried_meets_kuleba_and_ryabkov(seed_events):
+    assert _find(seed_events, "04", "Karen Donfried", "Dmytro Kuleba")
+    assert _find(seed_events, "04", "Karen Donfried", "Sergei Ryabkov")
+
+
+def test_seed_donfried_visits_kyiv_moscow_brussels(seed_events):
+    visits = {e["target"]["country"] for e in seed_events if e["code"] == "042" and e["source"]["name"] == "Karen Donfried"}
+    assert visits >= {"UKR", "RUS", "BEL"}
+
+
+def test_seed_ushakov_sullivan_call_is_one_event_each_way(seed_events):
+    calls = _find(seed_events, "041", "Yuri Ushakov", "Jake Sullivan")
+    assert len(calls) == 2 and len({e["date"] for e in calls}) == 1
+
+
+def test_seed_russian_offer_of_consultations_with_nato_is_an_intention(seed_events):
+    offers = [e for e in seed_events if e["code"] == "036" and e["source"]["country"] == "RUS"
+              and e["target"] and e["target"]["org"] == "NATO"]
+    assert offers and offers[0]["modality"] == "intent"
+
+
+def test_seed_nothing_from_boilerplate(seed_events):
+    for event in seed_events:
+        for mention in event["mentions"]:
+            assert not any(b in mention["text"] for b in BOILERPLATE), mention["text"]
+
+
+def test_seed_every_event_has_a_date_and_its_basis(seed_events):
+    for event in seed_events:
+        assert event["date"] and event["date_basis"] in ("explicit", "relative", "publication")
