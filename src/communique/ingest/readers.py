@@ -142,7 +142,7 @@ def read_inputs(paths, date=None, lang=None, fmt=None):
             yield from read_source("<stdin>", sys.stdin.buffer.read(), date, lang, fmt)
             continue
         target = Path(path)
-        files = sorted(p for p in target.rglob("*") if p.is_file()) if target.is_dir() else [target]
+        files = _folder_files(target) if target.is_dir() else [target]
         for file in files:
             try:
                 data = file.read_bytes()
@@ -150,3 +150,13 @@ def read_inputs(paths, date=None, lang=None, fmt=None):
                 yield ReadError(str(file), f"cannot read: {exc.strerror or exc}")
                 continue
             yield from read_source(str(file), data, date, lang, fmt)
+
+
+NOT_DOCUMENTS = {".md", ".rst"}
+
+
+def _folder_files(folder):
+    """The files of a folder, in name order, without hidden files and notes (README.md); any other
+    file is read, and one that is not a document is reported."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")
+                  and p.suffix.lower() not in NOT_DOCUMENTS)
