@@ -44,6 +44,8 @@ class ArgumentFinder:
 
     def __init__(self, lang):
         self.lang = lang
+        self._breaks_for = None
+        self._break_list = []
 
     def groups(self, mentions, lowers):
         """Coordinated groups of mentions, left to right."""
@@ -86,16 +88,17 @@ class ArgumentFinder:
 
     def clause(self, lowers, start, end):
         """(first, last) token bounds of the clause around tokens [start, end)."""
-        first, last = 0, len(lowers)
-        for j in range(start - 1, -1, -1):
-            if self._breaks(lowers, j):
-                first = j + 1
-                break
-        for j in range(end, len(lowers)):
-            if self._breaks(lowers, j):
-                last = j
-                break
+        breaks = self._break_points(lowers)
+        first = max((j + 1 for j in breaks if j < start), default=0)
+        last = min((j for j in breaks if j >= end), default=len(lowers))
         return first, last
+
+    def _break_points(self, lowers):
+        """Token indices that end a clause in a sentence, computed once per sentence."""
+        if self._breaks_for is not lowers:
+            self._breaks_for = lowers
+            self._break_list = [j for j in range(len(lowers)) if self._breaks(lowers, j)]
+        return self._break_list
 
     def _breaks(self, lowers, j):
         """Whether token j ends a clause for argument search."""

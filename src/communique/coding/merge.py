@@ -83,11 +83,13 @@ def _absorb(kept, other):
 def merge_events(events):
     """Events with every report of the same event folded into its first report; the two
     directions of a reciprocal event (A->B, B->A) then share the best date and place."""
-    kept = []
+    kept, by_root = [], {}
     for event in events:
-        match = next((k for k in kept if same_event(k, event)), None)
+        same_root = by_root.setdefault(event.root, [])
+        match = next((k for k in same_root if same_event(k, event)), None)
         if match is None:
             kept.append(event)
+            same_root.append(event)
         else:
             _absorb(match, event)
     for event in kept:

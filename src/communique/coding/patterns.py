@@ -153,7 +153,7 @@ class PatternSet:
             if i in blocked:
                 continue
             for pattern, items, required in self.candidates(lower, lambda: lemma_of(i)):
-                if not all(present & need for need in required):
+                if any(present.isdisjoint(need) for need in required):
                     continue
                 end = _match(items, 0, lowers, i, lemma_of, blocked)
                 if end > i:
