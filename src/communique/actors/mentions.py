@@ -86,7 +86,7 @@ class MentionFinder:
     def _atom_at(self, tokens, lowers, i, ctx):
         """The best atom starting at token i, or None."""
         name = self._name_at(tokens, lowers, i, ctx)
-        if name and self._inside_name(name, tokens, lowers):
+        if name and (self._inside_name(name, tokens, lowers) or self._stance_before(lowers, i)):
             name = None
         role = self.lang.roles.match_at(lowers, i)
         if role and role[1][0].exact and " ".join(t.text for t in tokens[i:role[0]]) != " ".join(
@@ -135,6 +135,14 @@ class MentionFinder:
                     and not self.world.names.match_at(lowers, j):
                 return True
         return False
+
+    def _stance_before(self, lowers, start):
+        """Whether "anti-"/"pro-" stands right before a name ("anti-Syria journalist"): the name
+        is then a stance, not an actor."""
+        if start < 2 or lowers[start - 1] not in ("-", "‐"):
+            return False
+        kinds = self.lang.kinds_at(lowers, start - 2)
+        return bool(kinds and "stance" in kinds[1])
 
     def _honorific_before(self, lowers, start):
         """Whether an honorific (Dr., Mr.) stands right before a token."""

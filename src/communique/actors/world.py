@@ -140,9 +140,13 @@ def _term(row, person):
                 row.get("org") if own else person.get("org"))
 
 
+PEOPLE_FILES = ("people.yaml", "people_historical.yaml")
+
+
 def _add_people(world):
-    """People with their posts; a surname alias only when no one else has it."""
-    rows = load_yaml("world", "people.yaml", default=[])
+    """People with their posts (2015 on, and the historical file); a surname alias only when no
+    one else has it."""
+    rows = [row for name in PEOPLE_FILES for row in load_yaml("world", name, default=[])]
     alias_count = {}
     for row in rows:
         for alias in set(row.get("aliases") or []):

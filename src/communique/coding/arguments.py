@@ -160,11 +160,25 @@ class ArgumentFinder:
         inside = [g for g in candidates if g.start >= first]
         comma = max((j for j in range(first, start) if lowers and lowers[j] == ","), default=None)
         tail = [g for g in inside if comma is not None and g.start > comma]
+        if not tail and comma is not None:
+            inside = self._without_apposition(inside, lowers, first, comma)
         for pool in (tail, inside):
             if pool:
                 preferred = [g for g in pool if not _bare_capital(g)] or pool
                 return preferred[-1]
         return candidates[-1] if candidates else None
+
+    @staticmethod
+    def _without_apposition(groups, lowers, first, comma):
+        """"Pakistan, a key U.S. ally, has refused ...": the groups inside a comma-enclosed phrase
+        after the subject give way to the subject before it."""
+        opening = max((j for j in range(first, comma) if lowers[j] == ","), default=None)
+        if opening is None:
+            return groups
+        subject = [g for g in groups if g.end == opening]
+        if not subject:
+            return groups
+        return [g for g in groups if not opening < g.start < comma]
 
     def _after(self, groups, start, last, lowers, places, max_gap=TARGET_WINDOW):
         """The first group starting after a token within the clause, speakers ("X said") left out;
