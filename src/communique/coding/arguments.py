@@ -203,7 +203,9 @@ class ArgumentFinder:
             for j in range(start, reach):
                 hit = pattern.target_preps.match_at(lowers, j)
                 if hit and (j - start < 4 or pattern.target_needs_prep):
-                    found = self._after(groups, hit[0], last, lowers, pattern.target_place, max_gap=3)
+                    # the pattern's own preposition ("fired at", "met in") introduces the target,
+                    # even where the same word elsewhere marks a place
+                    found = self._after(groups, hit[0], last, lowers, True, max_gap=3)
                     if found:
                         return found
             if pattern.target_needs_prep:
