@@ -12,7 +12,7 @@ _MISSING = object()
 GRAMMAR_KINDS = ("coordination", "between", "negation", "future", "hypothetical", "passive_aux",
                  "passive_agent", "locative", "directional", "pronouns_person", "pronouns_group",
                  "possessive", "reporting", "clause_break", "relative", "counterpart", "of", "articles",
-                 "honorifics", "name_particles", "institution_words", "topic", "stance")
+                 "honorifics", "name_particles", "institution_words", "topic", "stance", "place_modifiers")
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,18 @@ class DocContext:
     countries: set = field(default_factory=set)   # countries the document has named so far
     subject: object = None          # the first person named in the sentence being read
     last_subject: object = None     # ... and in the last sentence that named one
+    party: object = None            # the first actor with a country or organisation in the sentence
+    last_party: object = None       # ... and in the last sentence that had one
 
     def start_sentence(self):
         """Forget the sentence subject, keeping it as the last one."""
         self.last_subject = self.subject or self.last_subject
-        self.subject = None
+        self.last_party = self.party or self.last_party
+        self.subject = self.party = None
+
+    def owner(self):
+        """Whose "its forces", "their ambassador": this sentence's first party, else the last one's."""
+        return self.party or self.last_party
 
     def antecedent(self):
         """Whom "he", "she", "ia" refers to: this sentence's subject, else the last sentence's."""

@@ -136,6 +136,11 @@ class MentionFinder:
                 return True
         return False
 
+    def _owned(self, lowers, start):
+        """Whether a possessive pronoun ("its", "their") stands right before a mention."""
+        kinds = self.lang.kinds_at(lowers, start - 1) if start else None
+        return bool(kinds and "pronouns_group" in kinds[1])
+
     def _stance_before(self, lowers, start):
         """Whether "anti-"/"pro-" stands right before a name ("anti-Syria journalist"): the name
         is then a stance, not an actor."""
@@ -280,7 +285,12 @@ class MentionFinder:
             return
         actor.start, actor.end = tokens[mention.start].start, tokens[mention.end - 1].end
         actor.text = text[actor.start:actor.end]
+        if actor.key is None and not actor.name and self._owned(lowers, mention.start):
+            owner = ctx.owner()
+            actor.country, actor.org, actor.cameo = owner.country, owner.org, owner.cameo
         mention.actor = actor
+        if actor.key is not None and not (mention.place is not None and prep == "locative"):
+            ctx.party = ctx.party or actor
         if actor.country:
             ctx.countries.add(actor.country)
         if actor.name and not (mention.place is not None and prep == "locative"):
@@ -359,14 +369,13 @@ class MentionFinder:
             actor.sector = actor.sector or "GOV"
 
     def _prep_before(self, lowers, start):
-        """'locative' or 'directional' when such a preposition stands right before a mention."""
-        for j in (start - 1, start - 2):
-            if j < 0:
-                return None
+        """'locative' or 'directional' when such a preposition stands right before a mention,
+        articles and place modifiers between ("in northern Nigeria")."""
+        for j in range(start - 1, max(start - 4, -1), -1):
             kinds = self.lang.kinds_at(lowers, j)
             if kinds and kinds[1] & {"locative", "directional"}:
                 return "locative" if "locative" in kinds[1] else "directional"
-            if not kinds or "articles" not in kinds[1]:
+            if not kinds or not kinds[1] & {"articles", "place_modifiers"}:
                 return None
         return None
 

@@ -123,18 +123,39 @@ class ArgumentFinder:
             return Arguments([(s, t) for s in mediator.members for t in between.members])
         source, target = None, None
         if pattern.source_after and not self._prep_follows(pattern, lowers, trigger.end):
-            source = self._after(groups, trigger.end, last, lowers, places=False, max_gap=3)
-            start = source.end if source else trigger.end
+            agent = self._agent(groups, trigger, lowers, last)
+            source = agent or self._after(groups, trigger.end, last, lowers, places=False, max_gap=3)
+            start = trigger.end if agent or not source else source.end
             target = self._target(pattern, groups, start, last, lowers)
+            if target is agent:
+                target = None
+        if source is None and not self._has_subject(groups, trigger.start, first):
+            source = self._agent(groups, trigger, lowers, last)     # "after a visit to Minsk by X"
+            if source is not None:
+                others = [g for g in groups if g is not source]
+                target = self._target(pattern, others, trigger.end, last, lowers)
         if source is None:
             source = self._before(groups, trigger.start, first, lowers)
             target = target or self._inside(groups, trigger) or self._target(pattern, groups, trigger.end, last, lowers)
         return self._pairs(pattern, source, target)
 
     @staticmethod
+    def _has_subject(groups, start, first):
+        """Whether an actor stands before a token inside its clause."""
+        return any(first <= g.start and g.end <= start and _has_actor(g) and not g.is_place for g in groups)
+
+    def _agent(self, groups, trigger, lowers, last):
+        """The group after "by" shortly after a nominal trigger ("a visit to Minsk by Kellogg")."""
+        for j in range(trigger.end, min(trigger.end + 6, last)):
+            kinds = self.lang.kinds_at(lowers, j)
+            if kinds and "passive_agent" in kinds[1]:
+                return self._after(groups, kinds[0], last, lowers, places=False, max_gap=2)
+        return None
+
+    @staticmethod
     def _inside(groups, trigger):
         """A group the trigger spans ("expelled | two Russian diplomats", "accused | Russia | of"): the target."""
-        return next((g for g in groups if trigger.start < g.start < trigger.end and _has_actor(g)), None)
+        return next((g for g in groups if trigger.start < g.start < trigger.end and _has_party(g)), None)
 
     def _pairs(self, pattern, source, target):
         """Expand coordinated groups into (source, target) pairs."""
@@ -180,32 +201,40 @@ class ArgumentFinder:
             return groups
         return [g for g in groups if not opening < g.start < comma]
 
-    def _after(self, groups, start, last, lowers, places, max_gap=TARGET_WINDOW):
+    def _after(self, groups, start, last, lowers, places, max_gap=TARGET_WINDOW, first_only=False):
         """The first group starting after a token within the clause, speakers ("X said") left out;
         a bare sector word ("military exercises") gives way to a named party after it."""
-        fallback = None
+        found = {}
         for group in groups:
             if group.start < start or group.start >= last or group.start - start > max_gap:
                 continue
-            if (group.is_place and not places) or self._speaker(group, lowers):
+            if (group.is_place and not places) or self._speaker(group, lowers, last):
                 continue
-            if places or _has_actor(group):
-                if _has_party(group) or group.is_place:
-                    return group
-                fallback = fallback or group
-        return fallback
+            if _is_place_only(group):
+                if places and group.members[0].place.country:
+                    if first_only:
+                        return group
+                    found.setdefault("locative" if group.is_place else "place", group)
+            elif _has_party(group) or (first_only and _has_actor(group)):
+                return group
+            elif _has_actor(group):
+                found.setdefault("sector", group)
+        return found.get("place") or found.get("sector") or found.get("locative")
 
     def _target(self, pattern, groups, start, last, lowers):
         """The target group: after a target preposition when the pattern names one, else the first
         (unless the pattern needs the preposition: "discussed X with Y")."""
         if pattern.target_preps is not None:
             reach = last if pattern.target_needs_prep else min(start + TARGET_WINDOW, last)
+            actor_starts = {g.start for g in groups if _has_actor(g) and not g.is_place}
             for j in range(start, reach):
+                if j in actor_starts and not pattern.target_needs_prep:
+                    break           # "used gas against civilians in Douma": the actor comes first
                 hit = pattern.target_preps.match_at(lowers, j)
                 if hit and (j - start < 4 or pattern.target_needs_prep):
                     # the pattern's own preposition ("fired at", "met in") introduces the target,
                     # even where the same word elsewhere marks a place
-                    found = self._after(groups, hit[0], last, lowers, True, max_gap=3)
+                    found = self._after(groups, hit[0], last, lowers, True, max_gap=3, first_only=True)
                     if found:
                         return found
             if pattern.target_needs_prep:
@@ -219,13 +248,15 @@ class ArgumentFinder:
         return pattern.target_preps is not None and any(
             pattern.target_preps.match_at(lowers, j) is not None for j in range(end, min(end + 3, len(lowers))))
 
-    def _speaker(self, group, lowers):
-        """Whether a group is who reports ("X said ...", "..., said X", "tulis X"), not who is acted upon."""
+    def _speaker(self, group, lowers, last=None):
+        """Whether a group is who reports ("X said ...", "..., said X" at the end of a clause,
+        "tulis X"), not who is acted upon."""
         after = self.lang.kinds_at(lowers, group.end) if group.end < len(lowers) else None
         if after and "reporting" in after[1]:
             return True
         before = self.lang.grammar.ends_before(lowers, group.start)
-        return bool(before and "reporting" in before[1])
+        ends_clause = group.end >= (last or len(lowers)) or lowers[group.end] in (",", ".", ";", "!", "?")
+        return bool(before and "reporting" in before[1]) and ends_clause
 
     def _between_group(self, trigger, groups, lowers, last):
         """The group after a "between" word right after the trigger, when it has two members or more."""
@@ -288,6 +319,11 @@ def _bare_capital(group):
     """Whether a group is only a capital city standing for its government ("left Moscow"), which
     a named subject earlier in the clause outranks as the source."""
     return all(m.place is not None and len(m.atoms) == 1 for m in group.members)
+
+
+def _is_place_only(group):
+    """Whether a group only names places (cities, countries after "in"/"to", landmarks) and no actor."""
+    return all(m.place is not None and (m.actor is None or m.prep) for m in group.members)
 
 
 def _has_party(group):

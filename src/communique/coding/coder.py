@@ -91,7 +91,7 @@ class Coder:
         for source_m, target_m in found.pairs:
             where = locate(trigger, mentions, target_m, self.lang, lowers, first)
             target = _placed(_target_actor(target_m), where, source_m.actor)
-            source = _placed(source_m.actor, where, target)
+            source = _placed(source_m.actor, where, None)
             if not _keep(source, target, pattern):
                 continue
             mention = EventMention(
