@@ -22,6 +22,7 @@ from communique.time.resolve import date_event
 
 MAX_SENTENCE = 2000
 GOVERNED_GAP = 3
+INTENT_ROOT = "03"
 CONTENT_GAP = 6
 
 
@@ -85,6 +86,8 @@ class Coder:
         if mood in ("negated", "hypothetical"):
             return []
         code = pattern.code if mood == "asserted" else intent_code(pattern.code)
+        if code[:2] == INTENT_ROOT:
+            mood = "intent"     # "offered talks", "siap untuk konsultasi": the words themselves are intent
         found = self.arguments.find(trigger, groups, lowers)
         when = date_event(trigger.start, trigger.end, exprs, doc.date, state["narrative"])
         out = []
