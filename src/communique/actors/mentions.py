@@ -58,6 +58,7 @@ class MentionFinder:
         self.lang = lang
         self.world = world
         self.time_words = _time_words(lang.time)
+        self.starts = lang.roles.first_tokens() | lang.grammar.first_tokens()
 
     def find(self, text, tokens, lowers, ctx):
         """Mentions in a sentence of a document text, left to right; updates the document context."""
@@ -75,6 +76,9 @@ class MentionFinder:
         """Dictionary, role, name and pronoun atoms, longest match first."""
         atoms, i = [], 0
         while i < len(tokens):
+            if not tokens[i].is_title and lowers[i] not in self.starts:
+                i += 1          # a lower-case word that starts no role or function word: no atom
+                continue
             atom = self._atom_at(tokens, lowers, i, ctx)
             if atom:
                 atoms.append(atom)

@@ -153,11 +153,13 @@ class PatternSet:
             if i in blocked:
                 continue
             for pattern, items, required in self.candidates(lower, lambda: lemma_of(i)):
-                if any(present.isdisjoint(need) for need in required):
-                    continue
-                end = _match(items, 0, lowers, i, lemma_of, blocked)
-                if end > i:
-                    hits.append(Trigger(pattern, i, end))
+                for need in required:
+                    if present.isdisjoint(need):
+                        break
+                else:
+                    end = _match(items, 0, lowers, i, lemma_of, blocked)
+                    if end > i:
+                        hits.append(Trigger(pattern, i, end))
         return _non_overlapping(hits)
 
 

@@ -20,6 +20,10 @@ class PhraseIndex:
         self._by_first[key[0]].setdefault(key, []).append(value)
         self._max_len[key[0]] = max(self._max_len[key[0]], len(key))
 
+    def first_tokens(self):
+        """The set of tokens some phrase starts with."""
+        return frozenset(self._by_first)
+
     def __contains__(self, phrase):
         key = phrase_key(phrase)
         return bool(key) and key in self._by_first.get(key[0], {})
