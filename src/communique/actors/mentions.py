@@ -163,9 +163,7 @@ class MentionFinder:
 
     def _pronoun(self, i, kinds, ctx):
         """A pronoun atom; whom it names is settled in reading order (see DocContext.antecedent)."""
-        if "pronouns_person" in kinds and ctx.antecedent() is not None:
-            return Atom("pronoun", i, i + 1)
-        return None
+        return Atom("pronoun", i, i + 1) if "pronouns_person" in kinds else None
 
     def _cap_at(self, tokens, lowers, i, ctx):
         """A run of capitalised words that may be an unknown or remembered person's name."""

@@ -174,8 +174,8 @@ class ArgumentFinder:
 
     def _before(self, groups, start, first, lowers=None):
         """The nearest participant group before a token: after the clause's last comma if one is
-        there ("On 7 December, Washington sent ..."), else inside the clause, else in the sentence;
-        a bare capital gives way to a named subject ("Donfried left Moscow for Brussels")."""
+        there ("On 7 December, Washington sent ..."), else inside the clause, else the sentence's
+        first; a bare capital gives way to a named subject ("Donfried left Moscow for Brussels")."""
         candidates = [g for g in groups if g.end <= start and not g.is_place and not g.is_directional
                       and _has_actor(g)]
         inside = [g for g in candidates if g.start >= first]
@@ -187,7 +187,13 @@ class ArgumentFinder:
             if pool:
                 preferred = [g for g in pool if not _bare_capital(g)] or pool
                 return preferred[-1]
-        return candidates[-1] if candidates else None
+        if not candidates:
+            return None
+        # no subject in the clause: a relative clause takes its antecedent ("Zelensky, who asked
+        # ..."); any other clause the sentence's subject ("... during a visit to Shanghai")
+        opener = self.lang.kinds_at(lowers, first - 1) if lowers and first else None
+        opener = opener or (self.lang.grammar.ends_before(lowers, first) if lowers and first else None)
+        return candidates[-1] if opener and "relative" in opener[1] else candidates[0]
 
     @staticmethod
     def _without_apposition(groups, lowers, first, comma):
@@ -318,7 +324,7 @@ def _drop_described(group):
 def _bare_capital(group):
     """Whether a group is only a capital city standing for its government ("left Moscow"), which
     a named subject earlier in the clause outranks as the source."""
-    return all(m.place is not None and len(m.atoms) == 1 for m in group.members)
+    return all(m.place is not None and m.place.kind == "city" and len(m.atoms) == 1 for m in group.members)
 
 
 def _is_place_only(group):
