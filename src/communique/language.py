@@ -6,7 +6,7 @@ from functools import lru_cache
 import simplemma
 
 from communique.nlp.phrases import PhraseIndex
-from communique.resources import DataError, load_yaml
+from communique.resources import DataError, cached, load_yaml
 
 _MISSING = object()
 GRAMMAR_KINDS = ("coordination", "between", "negation", "future", "hypothetical", "passive_aux",
@@ -87,7 +87,12 @@ def _role_index(iso):
 
 @lru_cache(maxsize=None)
 def load_language(iso):
-    """The Language for an ISO code, loaded once per process."""
+    """The Language for an ISO code, loaded once per process (and cached on disk)."""
+    return cached(f"language-{iso}", (f"lang/{iso}",), lambda: build_language(iso), code=(__file__,))
+
+
+def build_language(iso):
+    """The Language for an ISO code, built from its data folder."""
     abbrevs = load_yaml("lang", iso, "abbreviations.yaml", default={}).get("abbreviations") or []
     return Language(
         iso=iso,

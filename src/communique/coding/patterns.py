@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from communique.nlp.phrases import PhraseIndex
 from communique.nlp.tokens import normalize, tokenize
-from communique.resources import DataError, load_yaml
+from communique.resources import DataError, cached, load_yaml
 
 GAP = 3          # words a "..." may skip
 ACTOR_GAP = 4    # actor words it may skip besides ("accused Russia of", "expelled two Russian diplomats")
@@ -199,7 +199,12 @@ def _non_overlapping(hits):
 
 @lru_cache(maxsize=None)
 def load_patterns(iso):
-    """The compiled PatternSet of a language."""
+    """The compiled PatternSet of a language, once per process (and cached on disk)."""
+    return cached(f"patterns-{iso}", (f"lang/{iso}",), lambda: build_patterns(iso), code=(__file__,))
+
+
+def build_patterns(iso):
+    """The compiled PatternSet of a language, from its events.yaml."""
     where = f"lang/{iso}/events.yaml"
     rows = load_yaml("lang", iso, "events.yaml", default=[])
     seen = set()
