@@ -65,7 +65,7 @@ class ArgumentFinder:
         """Whether only coordination words, commas or hyphens stand between two mentions;
         a place joined to a place after "in" is a location too ("in Kyiv and Moscow")."""
         left_place = left.prep == "locative"
-        if left_place and (right.place is None or right.actor is not None and right.place is None):
+        if left_place and right.place is None:
             return False
         if right.prep == "locative" and not left_place:
             return False
@@ -111,9 +111,7 @@ class ArgumentFinder:
         """The Arguments of a trigger."""
         pattern = trigger.pattern
         first, last = self.clause(lowers, trigger.start, trigger.end)
-        passive = pattern.passive or (self._passive_aux_before(lowers, trigger.start)
-                                      and not lowers[trigger.start].endswith(self.lang.not_passive_suffixes or ("\0",)))
-        if passive:
+        if self._is_passive(trigger, lowers):
             return self._passive(trigger, groups, lowers, first, last)
         between = self._between_group(trigger, groups, lowers, last)
         if between is not None:
@@ -272,6 +270,15 @@ class ArgumentFinder:
                 group = self._after(groups, kinds[0], last, lowers, places=False, max_gap=2)
                 return group if group and len(group.members) > 1 else None
         return None
+
+    def _is_passive(self, trigger, lowers):
+        """Whether a trigger is passive: a di- form by its pattern, or an auxiliary before a verb
+        that is not in an active form ("was attacked", not "is attacking")."""
+        if trigger.pattern.passive:
+            return True
+        active = self.lang.not_passive_suffixes
+        return self._passive_aux_before(lowers, trigger.start) and not (
+            active and lowers[trigger.start].endswith(active))
 
     def _passive_aux_before(self, lowers, start):
         """Whether a passive auxiliary stands within two tokens before the trigger."""
