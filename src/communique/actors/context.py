@@ -16,7 +16,6 @@ class DocContext:
     people: dict = field(default_factory=dict)     # full name -> Actor template
     surnames: dict = field(default_factory=dict)   # surname -> full name
     last_person: object = None
-    last_group: list = field(default_factory=list)
     countries: set = field(default_factory=set)   # countries the document has named so far
     subject: object = None          # the first person named in the sentence being read
     last_subject: object = None     # ... and in the last sentence that named one

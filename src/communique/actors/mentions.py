@@ -39,11 +39,6 @@ class Mention:
     text: str = ""
     span: tuple = (0, 0)          # character offsets in the document
 
-    @property
-    def is_actor(self):
-        """Whether the mention can be a source or target (a place after "in" cannot)."""
-        return self.actor is not None and not (self.place is not None and self.prep == "locative")
-
     def slot(self, kind):
         """The first atom of a kind-group in the mention, or None."""
         group = {"countryish": COUNTRYISH, "person": {"person", "cap", "pronoun"}, "org": {"org"},
