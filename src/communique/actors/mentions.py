@@ -112,8 +112,12 @@ class MentionFinder:
             return None
         end, forms = hit
         text = " ".join(t.text for t in tokens[i:end])
-        entities = [entity for entity, exact in forms
-                    if exact is None or exact == text.replace(" ", "") or exact == text]
+        entities = list(dict.fromkeys(entity for entity, exact in forms
+                                      if exact is None or exact == text.replace(" ", "") or exact == text))
+        people = [e for e in entities if e.kind == "person"]
+        if len(people) > 1:         # a shared name: whoever was in office on the document's date
+            in_office = [p for p in people if ctx.day and any(t.holds(ctx.day) for t in p.terms)]
+            entities = [e for e in entities if e.kind != "person"] + (in_office if len(in_office) == 1 else [])
         if not entities:
             return None
         best = min(entities, key=lambda e: (KIND_PRIORITY[e.kind], e.country not in ctx.countries,

@@ -144,13 +144,9 @@ PEOPLE_FILES = ("people.yaml", "people_historical.yaml")
 
 
 def _add_people(world):
-    """People with their posts (2015 on, and the historical file); a surname alias only when no
-    one else has it."""
+    """People with their posts (2015 on, and the historical file). A name several people share is
+    kept for all of them; the mention finder picks the one in office on the document's date."""
     rows = [row for name in PEOPLE_FILES for row in load_yaml("world", name, default=[])]
-    alias_count = {}
-    for row in rows:
-        for alias in set(row.get("aliases") or []):
-            alias_count[alias] = alias_count.get(alias, 0) + 1
     for row in rows:
         terms = tuple(_term(t, row) for t in row.get("roles") or [])
         entity = Entity("person", row["name"], row["name"], country=row.get("country"),
@@ -158,8 +154,7 @@ def _add_people(world):
         world.people.append(entity)
         for term in terms:
             world.by_role.setdefault((term.country or term.org, term.role), []).append(entity)
-        aliases = [a for a in row.get("aliases") or [] if alias_count.get(a) == 1]
-        for form in [row["name"]] + aliases + _forms_for(row.get("names"), world.lang):
+        for form in [row["name"]] + list(row.get("aliases") or []) + _forms_for(row.get("names"), world.lang):
             world.add_form(form, entity)
 
 
