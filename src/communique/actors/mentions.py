@@ -258,13 +258,21 @@ class MentionFinder:
         merged = []
         for mention in mentions:
             prev = merged[-1] if merged else None
-            if prev and mention.start == prev.end + 1 and lowers[prev.end] == "," and (
-                    _describes(mention, prev) or _describes(prev, mention)):
+            if prev and lowers[prev.end:prev.end + 1] == [","] and self._only_articles(lowers, prev.end + 1, mention.start) \
+                    and (_describes(mention, prev) or _describes(prev, mention)):
                 prev.atoms.extend(mention.atoms)
                 prev.end = mention.end
                 continue
             merged.append(mention)
         return merged
+
+    def _only_articles(self, lowers, start, end):
+        """Whether tokens [start, end) are all articles ("the")."""
+        for j in range(start, end):
+            kinds = self.lang.kinds_at(lowers, j)
+            if not kinds or "articles" not in kinds[1]:
+                return False
+        return True
 
     # -- actors --------------------------------------------------------------------------------
 

@@ -78,8 +78,8 @@ class World:
 
     def holder(self, country, role, day):
         """The person who held a role in a country (or organisation) on a day, if exactly one did."""
-        found = [p for p in self.by_role.get((country, role), ()) if any(
-            t.role == role and t.holds(day) for t in p.terms)]
+        found = list(dict.fromkeys(p for p in self.by_role.get((country, role), ()) if any(
+            t.role == role and t.holds(day) for t in p.terms)))
         return found[0] if len(found) == 1 else None
 
 

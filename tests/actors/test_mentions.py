@@ -1,0 +1,56 @@
+"""Actor mentions: shared names by date, discovery, appositives, pronouns."""
+
+from datetime import date
+
+from communique.actors.context import DocContext
+from communique.actors.mentions import MentionFinder
+from communique.actors.world import Entity, Term, World, load_world
+from communique.language import load_language
+from communique.nlp.tokens import tokenize
+
+
+def _actors(text, lang="en", world=None, day=None):
+    finder = MentionFinder(load_language(lang), world or load_world(lang))
+    tokens = tokenize(text)
+    ctx = DocContext(day=day)
+    return [m.actor for m in finder.find(text, tokens, [t.lower for t in tokens], ctx) if m.actor]
+
+
+def _two_presidents():
+    world = World("en")
+    for name, country, start, end in (("Ana Smith", "AAA", date(1990, 1, 1), date(1999, 12, 31)),
+                                      ("Bea Smith", "BBB", date(2010, 1, 1), None)):
+        person = Entity("person", name, name, country=country,
+                        terms=(Term("president", "GOV", start, end, country, None),))
+        world.add_form(name, person)
+        world.add_form("Smith", person)
+    return world
+
+
+def test_mentions_shared_name_is_whoever_held_office_that_day():
+    world = _two_presidents()
+    assert _actors("Smith spoke.", world=world, day=date(1995, 5, 1))[0].name == "Ana Smith"
+    assert _actors("Smith spoke.", world=world, day=date(2015, 5, 1))[0].name == "Bea Smith"
+    assert _actors("Smith spoke.", world=world, day=date(2005, 5, 1)) == []
+
+
+def test_mentions_role_country_name_is_discovered():
+    (actor,) = _actors("Tanzanian Foreign Minister Amina Kolwe arrived.")
+    assert (actor.name, actor.country, actor.sector, actor.discovered) == ("Amina Kolwe", "TZA", "GOV", True)
+
+
+def test_mentions_appositive_gives_the_person_a_role():
+    actors = _actors("Amina Kolwe, the foreign minister of Tanzania, arrived.")
+    assert [(a.name, a.country) for a in actors] == [("Amina Kolwe", "TZA")]
+
+
+def test_mentions_institution_is_not_a_person():
+    actors = _actors("Asisten Sekretaris Biro Urusan Eropa dan Eurasia tiba.", lang="id")
+    assert all(a.name is None for a in actors)
+
+
+def test_mentions_role_names_the_holder_on_the_day():
+    (actor,) = _actors("Presiden AS tiba.", lang="id", day=date(2019, 6, 1))
+    assert actor.name == "Donald Trump"
+    (actor,) = _actors("Presiden AS tiba.", lang="id", day=date(2022, 6, 1))
+    assert actor.name == "Joe Biden"
