@@ -54,3 +54,10 @@ def test_mentions_role_names_the_holder_on_the_day():
     assert actor.name == "Donald Trump"
     (actor,) = _actors("Presiden AS tiba.", lang="id", day=date(2022, 6, 1))
     assert actor.name == "Joe Biden"
+
+
+def test_mentions_its_forces_take_the_owner_or_stay_unowned():
+    actors = _actors("Russia said its forces crossed the river.")
+    assert [(a.country, a.sector) for a in actors] == [("RUS", None), ("RUS", "MIL")]
+    (alone,) = _actors("Its forces crossed the river.")
+    assert alone.country is None and alone.sector == "MIL"

@@ -294,8 +294,8 @@ class MentionFinder:
             return
         actor.start, actor.end = tokens[mention.start].start, tokens[mention.end - 1].end
         actor.text = text[actor.start:actor.end]
-        if actor.key is None and not actor.name and self._owned(lowers, mention.start):
-            owner = ctx.owner()
+        owner = ctx.owner() if actor.key is None and not actor.name and self._owned(lowers, mention.start) else None
+        if owner is not None:
             actor.country, actor.org, actor.cameo = owner.country, owner.org, owner.cameo
         mention.actor = actor
         if actor.key is not None and not (mention.place is not None and prep == "locative"):
