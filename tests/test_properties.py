@@ -11,7 +11,8 @@ from communique.pipeline import code_document
 
 MARKUP = st.sampled_from(["<p>", "</p>", "<div class='x'>", "<script>var a=1;</script>", "&amp;", "<!--",
                           "-->", "<br/>", "\n", "\x00", "\ufeff", "(16/6/2021)", "Dr.", "U.S.", "Putin", "Rusia-nya",
-                          "di Moskow", "met with", "bertemu dengan", "on Monday", ".", "?!", "“", "”"])
+                          "di Moskow", "met with", "bertemu dengan", "on Monday", ".", "?!", "“", "”",
+                          "its forces", "he", "ia", "the President of", ", where", "by", "oleh", "Keesokan harinya"])
 TEXT = st.lists(st.one_of(st.text(max_size=40), MARKUP), max_size=40).map("".join)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
