@@ -37,6 +37,7 @@ class Language:
     time: dict = field(default_factory=dict)
     boilerplate: dict = field(default_factory=dict)
     not_passive_suffixes: tuple = ()
+    role_head: str = "last"        # which of several role words heads a title: "last" or "first"
     _lemmas: dict = field(default_factory=dict)
     _memo_tokens: list | None = None
     _memo: dict = field(default_factory=dict)
@@ -94,6 +95,7 @@ def load_language(iso):
 def build_language(iso):
     """The Language for an ISO code, built from its data folder."""
     abbrevs = load_yaml("lang", iso, "abbreviations.yaml", default={}).get("abbreviations") or []
+    grammar = load_yaml("lang", iso, "grammar.yaml", default={})
     return Language(
         iso=iso,
         grammar=_grammar_index(iso),
@@ -101,6 +103,6 @@ def build_language(iso):
         abbreviations=frozenset(a.lower() for a in abbrevs),
         time=load_yaml("lang", iso, "time.yaml", default={}),
         boilerplate=load_yaml("lang", iso, "boilerplate.yaml", default={}),
-        not_passive_suffixes=tuple(load_yaml("lang", iso, "grammar.yaml", default={}).get(
-            "not_passive_suffixes") or ()),
+        not_passive_suffixes=tuple(grammar.get("not_passive_suffixes") or ()),
+        role_head=grammar.get("role_head", "last"),
     )

@@ -325,10 +325,13 @@ class MentionFinder:
             actor.cameo = org.entity.cameo if actor.org else None
             actor.country = actor.country or (None if actor.org else org.entity.country)
             actor.sector = actor.sector or org.entity.sector
-        for atom in (a for a in mention.atoms if a.kind == "role"):
-            actor.role = atom.role.role or actor.role
-            actor.sector = atom.role.sector or actor.sector
-            actor.country = actor.country or atom.role.country
+        roles = [a.role for a in mention.atoms if a.kind == "role"]
+        if self.lang.role_head == "first":      # "sekretaris pers presiden": the press secretary
+            roles.reverse()
+        for role in roles:                      # "presidential press secretary": the last word heads
+            actor.role = role.role or actor.role
+            actor.sector = role.sector or actor.sector
+            actor.country = actor.country or role.country
         if person:
             self._person_into(actor, person, tokens, ctx)
         elif actor.role in NAMED_ROLES and (actor.country or actor.org):
