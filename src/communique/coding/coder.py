@@ -1,6 +1,6 @@
 """The coder: a document in, its events out, one engine for every language."""
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from communique.actors.context import DocContext
 from communique.actors.mentions import MentionFinder
@@ -64,23 +64,19 @@ class Coder:
         mentions = self.finder.find(text, tokens, lowers, ctx)
         blocked = {j for m in mentions for a in m.atoms if a.kind != "role" for j in range(a.start, a.end)}
         triggers = self.patterns.find(lowers, lambda j: self.lang.lemma(lowers[j]), blocked)
-        triggers = _drop_governing(triggers, modal_spans(self.lang, lowers))
-        triggers = _drop_contents(triggers)
-        exprs = self.dates.find(tokens, lowers, doc.date)
-        groups = self.arguments.groups(mentions, lowers)
-        events = []
-        for trigger in triggers:
-            events.extend(self._events(doc, text, index, start, end, tokens, lowers, trigger,
-                                       mentions, groups, exprs, state))
-        dated = [e.value for e in exprs if e.value and e.kind != "relative"]
+        triggers = _drop_contents(_drop_governing(triggers, modal_spans(self.lang, lowers)))
+        sent = Sentence(index, start, end, text, tokens, lowers, mentions,
+                        self.arguments.groups(mentions, lowers), self.dates.find(tokens, lowers, doc.date))
+        events = [e for trigger in triggers for e in self._events(doc, sent, trigger, state["narrative"])]
+        dated = [e.value for e in sent.exprs if e.value and e.kind != "relative"]
         dated += [ev.date.value for ev in events if ev.date.basis != "publication" and ev.date.value]
         if dated:
             state["narrative"] = dated[-1]
         return events
 
-    def _events(self, doc, text, index, start, end, tokens, lowers, trigger, mentions, groups, exprs, state):
+    def _events(self, doc, sent, trigger, narrative):
         """The events one trigger gives (several with coordinated actors)."""
-        pattern = trigger.pattern
+        pattern, lowers = trigger.pattern, sent.lowers
         first, _ = self.arguments.clause(lowers, trigger.start, trigger.end)
         mood = modality(self.lang, lowers, trigger.start, first)
         if mood in ("negated", "hypothetical"):
@@ -88,25 +84,42 @@ class Coder:
         code = pattern.code if mood == "asserted" else intent_code(pattern.code)
         if code[:2] == INTENT_ROOT:
             mood = "intent"     # "offered talks", "siap untuk konsultasi": the words themselves are intent
-        found = self.arguments.find(trigger, groups, lowers)
-        when = date_event(trigger.start, trigger.end, exprs, doc.date, state["narrative"])
+        found = self.arguments.find(trigger, sent.groups, lowers)
+        when = date_event(trigger.start, trigger.end, sent.exprs, doc.date, narrative)
         out = []
         for source_m, target_m in found.pairs:
-            where = locate(trigger, mentions, target_m, self.lang, lowers, first)
+            where = locate(trigger, sent.mentions, target_m, self.lang, lowers, first)
             target = _placed(_target_actor(target_m), where, source_m.actor)
             source = _placed(source_m.actor, where, None)
-            if not _keep(source, target, pattern):
-                continue
-            mention = EventMention(
-                sentence=index, start=start, end=end, text=text[start:end],
-                trigger=text[tokens[trigger.start].start:tokens[trigger.end - 1].end],
-                trigger_span=(tokens[trigger.start].start, tokens[trigger.end - 1].end), rule=pattern.id,
-                source_span=(source.start, source.end),
-                target_span=(target.start, target.end) if target else None)
-            out.append(Event(doc_id=doc.id, code=code, source=source, target=target,
-                             date=when, location=where, modality=mood,
-                             lang=self.iso, reciprocal=found.reciprocal, mentions=[mention]))
+            if _keep(source, target, pattern):
+                out.append(Event(doc_id=doc.id, code=code, source=source, target=target, date=when,
+                                 location=where, modality=mood, lang=self.iso, reciprocal=found.reciprocal,
+                                 mentions=[sent.mention(trigger, source, target)]))
         return out
+
+
+@dataclass
+class Sentence:
+    """One sentence being coded: where it is, its tokens, actors, groups and date expressions."""
+
+    index: int
+    start: int
+    end: int
+    text: str                 # the whole document text
+    tokens: list
+    lowers: list
+    mentions: list
+    groups: list
+    exprs: list
+
+    def mention(self, trigger, source, target):
+        """The EventMention of a trigger with its source and target in this sentence."""
+        first, last = self.tokens[trigger.start], self.tokens[trigger.end - 1]
+        return EventMention(sentence=self.index, start=self.start, end=self.end,
+                            text=self.text[self.start:self.end], trigger=self.text[first.start:last.end],
+                            trigger_span=(first.start, last.end), rule=trigger.pattern.id,
+                            source_span=(source.start, source.end),
+                            target_span=(target.start, target.end) if target else None)
 
 
 def _placed(actor, where, other):
