@@ -36,6 +36,20 @@ class DocContext:
         """Whom "he", "she", "ia" refers to: this sentence's subject, else the last sentence's."""
         return self.subject or self.last_subject or self.last_person
 
+    def note(self, actor, located=False):
+        """Take in an actor just read: its country, and (unless it only names where something
+        happened) the sentence's first party and subject, and the people named."""
+        if actor.country:
+            self.countries.add(actor.country)
+        if located:
+            return
+        if actor.key is not None:
+            self.party = self.party or actor
+        if actor.name:
+            self.remember(actor)
+            self.last_person = actor
+            self.subject = self.subject or actor
+
     def remember(self, actor):
         """Register a named person (known or discovered) for later mentions by surname."""
         if not actor.name:

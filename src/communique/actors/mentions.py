@@ -298,14 +298,7 @@ class MentionFinder:
         if owner is not None:
             actor.country, actor.org, actor.cameo = owner.country, owner.org, owner.cameo
         mention.actor = actor
-        if actor.key is not None and not (mention.place is not None and prep == "locative"):
-            ctx.party = ctx.party or actor
-        if actor.country:
-            ctx.countries.add(actor.country)
-        if actor.name and not (mention.place is not None and prep == "locative"):
-            ctx.remember(actor)
-            ctx.last_person = actor
-            ctx.subject = ctx.subject or actor
+        ctx.note(actor, located=mention.place is not None and prep == "locative")
 
     def _actor(self, mention, tokens, ctx):
         """The Actor a mention names, or None when it names nobody."""
@@ -325,13 +318,7 @@ class MentionFinder:
             actor.cameo = org.entity.cameo if actor.org else None
             actor.country = actor.country or (None if actor.org else org.entity.country)
             actor.sector = actor.sector or org.entity.sector
-        roles = [a.role for a in mention.atoms if a.kind == "role"]
-        if self.lang.role_head == "first":      # "sekretaris pers presiden": the press secretary
-            roles.reverse()
-        for role in roles:                      # "presidential press secretary": the last word heads
-            actor.role = role.role or actor.role
-            actor.sector = role.sector or actor.sector
-            actor.country = actor.country or role.country
+        self._apply_roles(actor, mention)
         if person:
             self._person_into(actor, person, tokens, ctx)
         elif actor.role in NAMED_ROLES and (actor.country or actor.org):
@@ -344,6 +331,17 @@ class MentionFinder:
         if not (actor.country or actor.org or actor.sector or actor.name):
             return None
         return actor
+
+    def _apply_roles(self, actor, mention):
+        """Role, sector and country from a mention's role words; the head word wins
+        ("presidential press secretary", Indonesian "sekretaris pers presiden")."""
+        roles = [a.role for a in mention.atoms if a.kind == "role"]
+        if self.lang.role_head == "first":
+            roles.reverse()
+        for role in roles:
+            actor.role = role.role or actor.role
+            actor.sector = role.sector or actor.sector
+            actor.country = actor.country or role.country
 
     @staticmethod
     def _role_reference(actor, ctx):
