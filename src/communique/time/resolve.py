@@ -36,7 +36,8 @@ def _resolve(expr, exprs, pub, narrative):
     if expr.kind != "relative":
         return EventDate(expr.value, expr.precision if expr.value else "unknown", "explicit", expr.text)
     if expr.anchor == "following":
-        base = next((e.value for e in exprs if e.start >= expr.end and e.kind != "relative" and e.value), None)
+        anchor = _following_anchor(expr, exprs)
+        base = anchor.value if anchor else None
     elif expr.anchor == "narrative":
         base = narrative or pub
     else:
@@ -53,30 +54,26 @@ def _resolve(expr, exprs, pub, narrative):
 
 
 def _following_anchor(expr, exprs):
-    """For "a week after <event> on <date>": the explicit expression the phrase points to."""
-    return next((e for e in exprs if e.start >= expr.end and e.kind != "relative"), None)
+    """For "a week after <event> on <date>": the dated explicit expression the phrase points to."""
+    return next((e for e in exprs if e.start >= expr.end and e.kind != "relative" and e.value), None)
 
 
-def choose(trigger_start, trigger_end, exprs, breaks=()):
+def choose(trigger_start, trigger_end, exprs):
     """The date expression that dates a trigger: inside a "X after <event> on <date>" phrase the
-    anchor date; else the nearest expression not separated from the trigger by a clause break."""
+    anchor date, elsewhere in that sentence the phrase itself; else the nearest expression."""
     for expr in exprs:
         if expr.kind == "relative" and expr.anchor == "following":
             anchor = _following_anchor(expr, exprs)
-            if anchor and expr.end <= trigger_start < anchor.end:
-                return anchor
             if anchor:
-                return expr
-    usable = [e for e in exprs if not any(min(e.start, trigger_start) < b < max(e.end, trigger_end)
-                                          for b in breaks)]
-    if not usable:
+                return anchor if expr.end <= trigger_start < anchor.end else expr
+    if not exprs:
         return None
-    return min(usable, key=lambda e: (max(e.start - trigger_end, trigger_start - e.end, 0), e.start))
+    return min(exprs, key=lambda e: (max(e.start - trigger_end, trigger_start - e.end, 0), e.start))
 
 
-def date_event(trigger_start, trigger_end, exprs, pub, narrative, breaks=()):
+def date_event(trigger_start, trigger_end, exprs, pub, narrative):
     """The EventDate of a trigger in a sentence with these date expressions."""
-    expr = choose(trigger_start, trigger_end, exprs, breaks)
+    expr = choose(trigger_start, trigger_end, exprs)
     if expr is None:
         return publication_date(pub)
     return _resolve(expr, exprs, pub, narrative)
