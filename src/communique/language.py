@@ -53,6 +53,17 @@ class Language:
             self._lemmas[lower] = found
         return found
 
+    def kinds_before(self, lowers, index):
+        """The grammar kinds of the function-word phrase that ends right before token index
+        ("where", "di mana"), or an empty set."""
+        if index <= 0:
+            return frozenset()
+        hit = self.kinds_at(lowers, index - 1)
+        if hit and hit[0] == index:
+            return hit[1]
+        hit = self.grammar.ends_before(lowers, index)
+        return frozenset(hit[1]) if hit else frozenset()
+
     def kinds_at(self, lowers, i):
         """(end, set of grammar kinds) of the longest function-word phrase at token i, or None;
         remembered for the sentence being read (the same list of tokens)."""

@@ -154,11 +154,8 @@ class MentionFinder:
 
     def _honorific_before(self, lowers, start):
         """Whether an honorific (Dr., Mr.) stands right before a token."""
-        for end in (start, start - 1):
-            hit = self.lang.grammar.ends_before(lowers, end)
-            if hit and "honorifics" in hit[1] and (end == start or lowers[end] == "."):
-                return True
-        return False
+        return "honorifics" in self.lang.kinds_before(lowers, start) or (
+            start > 0 and lowers[start - 1] == "." and "honorifics" in self.lang.kinds_before(lowers, start - 1))
 
     def _pronoun(self, i, kinds, ctx):
         """A pronoun atom; whom it names is settled in reading order (see DocContext.antecedent)."""

@@ -189,9 +189,8 @@ class ArgumentFinder:
             return None
         # no subject in the clause: a relative clause takes its antecedent ("Zelensky, who asked
         # ..."); any other clause the sentence's subject ("... during a visit to Shanghai")
-        opener = self.lang.kinds_at(lowers, first - 1) if lowers and first else None
-        opener = opener or (self.lang.grammar.ends_before(lowers, first) if lowers and first else None)
-        return candidates[-1] if opener and "relative" in opener[1] else candidates[0]
+        relative = lowers is not None and "relative" in self.lang.kinds_before(lowers, first)
+        return candidates[-1] if relative else candidates[0]
 
     @staticmethod
     def _without_apposition(groups, lowers, first, comma):
@@ -258,9 +257,8 @@ class ArgumentFinder:
         after = self.lang.kinds_at(lowers, group.end) if group.end < len(lowers) else None
         if after and "reporting" in after[1]:
             return True
-        before = self.lang.grammar.ends_before(lowers, group.start)
         ends_clause = group.end >= (last or len(lowers)) or lowers[group.end] in (",", ".", ";", "!", "?")
-        return bool(before and "reporting" in before[1]) and ends_clause
+        return ends_clause and "reporting" in self.lang.kinds_before(lowers, group.start)
 
     def _between_group(self, trigger, groups, lowers, last):
         """The group after a "between" word right after the trigger, when it has two members or more."""

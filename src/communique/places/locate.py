@@ -26,10 +26,7 @@ def locate(trigger, mentions, target_mention, lang, lowers, clause_start):
 
 def _where_antecedent(mentions, lang, lowers, clause_start):
     """The place right before a relative word that opens the trigger's clause, if any."""
-    if clause_start == 0:
-        return None
-    kinds = lang.kinds_at(lowers, clause_start - 1) or lang.grammar.ends_before(lowers, clause_start)
-    if not kinds or "relative" not in kinds[1]:
+    if "relative" not in lang.kinds_before(lowers, clause_start):
         return None
     before = [m for m in mentions if m.end <= clause_start - 1 and m.place is not None]
     if before and clause_start - 1 - before[-1].end <= 2:
