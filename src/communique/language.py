@@ -41,6 +41,10 @@ class Language:
     _lemmas: dict = field(default_factory=dict)
     _memo_tokens: list | None = None
     _memo: dict = field(default_factory=dict)
+    starts: frozenset = frozenset()   # tokens some function-word phrase starts with
+
+    def __post_init__(self):
+        self.starts = self.grammar.first_tokens()
 
     def lemma(self, lower):
         """The lemma of a lower-cased token (simplemma, cached); the token itself when unknown."""

@@ -1,6 +1,6 @@
 """Actor mentions in a sentence: dictionary names, roles, discovered people, pronouns, places."""
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from communique.actors.records import Actor
 from communique.actors.world import KIND_PRIORITY
@@ -12,6 +12,8 @@ COUNTRYISH = {"country", "seat", "city"}
 NAMED_ROLES = {"president", "prime_minister", "chancellor", "foreign_minister", "defence_minister",
                "national_security_adviser", "secretary_general", "head_of_state", "head_of_government",
                "vice_president", "high_representative", "commission_president", "monarch"}
+
+SLOT_KINDS = {"countryish": COUNTRYISH, "person": {"person", "cap", "pronoun"}, "org": {"org"}, "role": {"role"}}
 
 
 @dataclass
@@ -41,8 +43,7 @@ class Mention:
 
     def slot(self, kind):
         """The first atom of a kind-group in the mention, or None."""
-        group = {"countryish": COUNTRYISH, "person": {"person", "cap", "pronoun"}, "org": {"org"},
-                 "role": {"role"}}[kind]
+        group = SLOT_KINDS[kind]
         return next((a for a in self.atoms if a.kind in group), None)
 
 
@@ -305,7 +306,7 @@ class MentionFinder:
         org = mention.slot("org")
         if person and person.kind == "pronoun":
             referent = ctx.antecedent()
-            return replace(referent) if referent is not None else None
+            return referent.copy() if referent is not None else None
         actor = Actor()
         if place:
             actor.country = place.entity.country

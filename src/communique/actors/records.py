@@ -18,6 +18,12 @@ class Actor:
     cameo: str | None = None
     discovered: bool = False
 
+    def copy(self):
+        """A shallow copy (cheaper than dataclasses.replace)."""
+        twin = Actor.__new__(Actor)
+        twin.__dict__.update(self.__dict__)
+        return twin
+
     @property
     def code(self):
         """The CAMEO actor code: country (or organisation code) followed by the sector."""

@@ -97,7 +97,8 @@ class ArgumentFinder:
         """Token indices that end a clause in a sentence, computed once per sentence."""
         if self._breaks_for is not lowers:
             self._breaks_for = lowers
-            self._break_list = [j for j in range(len(lowers)) if self._breaks(lowers, j)]
+            starts = self.lang.starts | {";", ":"}
+            self._break_list = [j for j, lower in enumerate(lowers) if lower in starts and self._breaks(lowers, j)]
         return self._break_list
 
     def _breaks(self, lowers, j):

@@ -1,6 +1,6 @@
 """The coder: a document in, its events out, one engine for every language."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from communique.actors.context import DocContext
 from communique.actors.mentions import MentionFinder
@@ -127,7 +127,7 @@ def _placed(actor, where, other):
     country of the place of the event, else that of the other side ("police arrested protesters")."""
     if actor is None:
         return None
-    actor = replace(actor)
+    actor = actor.copy()
     if actor.key is None and actor.sector and not actor.name:
         actor.country = (where or {}).get("country") or (other.country if other is not None else None)
     return actor

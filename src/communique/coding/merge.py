@@ -40,6 +40,8 @@ def _codes_agree(a, b):
     (041) when both are dated by the text to the same day."""
     if a.code[:3] == b.code[:3]:
         return True
+    if a.root != b.root:
+        return False
     generic = a.code[:3] == a.root + "0" or b.code[:3] == b.root + "0"
     dated = "publication" not in (a.date.basis, b.date.basis) and a.date.value == b.date.value \
         and a.date.value is not None

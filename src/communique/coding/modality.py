@@ -24,9 +24,9 @@ def modality(lang, lowers, trigger_start, clause_start):
 
 def modal_spans(lang, lowers):
     """(start, end) token spans of the modality phrases of a sentence."""
-    spans, j = [], 0
+    spans, j, starts = [], 0, lang.starts
     while j < len(lowers):
-        hit = lang.kinds_at(lowers, j)
+        hit = lang.kinds_at(lowers, j) if lowers[j] in starts else None
         if hit and hit[1] & set(ORDER):
             spans.append((j, hit[0]))
             j = hit[0]

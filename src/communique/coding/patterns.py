@@ -135,6 +135,7 @@ class PatternSet:
                     self.by_lemma.setdefault(lem, []).append(entry)
                 for pre in first.prefixes:
                     self.by_prefix.append((pre, entry))
+        self._prefixes = tuple(pre for pre, _ in self.by_prefix)
 
     def candidates(self, lower, lemma):
         """(pattern, items, required words) whose first item may match a token."""
@@ -149,14 +150,12 @@ class PatternSet:
         which no trigger word may match but a "..." gap may skip."""
         hits = []
         present = set(lowers)
+        literal, by_lemma, prefixes = self.by_literal, self.by_lemma, self._prefixes
         for i, lower in enumerate(lowers):
-            if i in blocked:
+            if i in blocked or not (lower in literal or by_lemma or (prefixes and lower.startswith(prefixes))):
                 continue
             for pattern, items, required in self.candidates(lower, lambda: lemma_of(i)):
-                for need in required:
-                    if present.isdisjoint(need):
-                        break
-                else:
+                if all(not present.isdisjoint(need) for need in required):
                     end = _match(items, 0, lowers, i, lemma_of, blocked)
                     if end > i:
                         hits.append(Trigger(pattern, i, end))

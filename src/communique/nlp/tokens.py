@@ -1,7 +1,7 @@
 """Tokens with character offsets; one tokenizer for every space-delimited language."""
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 TOKEN_RE = re.compile(
     r"(?:[^\W\d_]\.){2,}"          # initialisms: U.S., p.m., U.N.
@@ -13,8 +13,7 @@ TOKEN_RE = re.compile(
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One token: its text, character offsets in the document and lower-cased form."""
 
     text: str
@@ -36,8 +35,12 @@ def normalize(text):
 
 def tokenize(text, offset=0):
     """Split text into tokens whose offsets are relative to the document (text starts at offset)."""
-    return [Token(m.group(), m.start() + offset, m.end() + offset, normalize(m.group()))
-            for m in TOKEN_RE.finditer(text)]
+    make, lower = Token._make, APOSTROPHES
+    out = []
+    for m in TOKEN_RE.finditer(text):
+        word = m.group()
+        out.append(make((word, m.start() + offset, m.end() + offset, word.translate(lower).lower())))
+    return out
 
 
 SIMPLE_RE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)*$")
