@@ -12,7 +12,8 @@ _MISSING = object()
 GRAMMAR_KINDS = ("coordination", "between", "negation", "future", "hypothetical", "passive_aux",
                  "passive_agent", "locative", "directional", "pronouns_person", "pronouns_group",
                  "possessive", "reporting", "clause_break", "relative", "counterpart", "of", "articles",
-                 "honorifics", "name_particles", "institution_words", "topic", "stance", "place_modifiers")
+                 "honorifics", "name_particles", "institution_words", "topic", "stance", "place_modifiers",
+                 "continuation")
 
 
 @dataclass(frozen=True)

@@ -72,3 +72,27 @@ def test_seed_nothing_from_boilerplate(seed_events):
 def test_seed_every_event_has_a_date_and_its_basis(seed_events):
     for event in seed_events:
         assert event["date"] and event["date_basis"] in ("explicit", "relative", "publication")
+
+
+def test_seed_kuleba_meeting_is_in_kyiv_before_moscow(seed_events):
+    (meeting,) = _find(seed_events, "04", "Karen Donfried", "Dmytro Kuleba")
+    assert meeting["location"]["name"] == "Kyiv"
+    assert meeting["date"] <= "2021-12-14" and meeting["date_basis"] == "relative"
+
+
+def test_seed_offer_of_consultations_dated_the_day_after_donfried_left_moscow(seed_events):
+    offers = [e for e in seed_events if e["code"] == "036" and e["source"]["country"] == "RUS"
+              and e["target"] and e["target"]["org"] == "NATO"]
+    assert [e["date"] for e in offers] == ["2021-12-16"]
+
+
+def test_seed_leaders_dialogue_is_the_7_december_call_not_a_second_event(seed_events):
+    leaders = [e for e in seed_events if e["root"] == "04" and e["target"]
+               and {e["source"]["country"], e["target"]["country"]} == {"RUS", "USA"}
+               and not e["source"]["name"] and not e["target"]["name"]]
+    assert leaders == []
+
+
+def test_seed_biden_concern_after_the_call_is_dated_by_its_paragraph(seed_events):
+    concern = [e for e in seed_events if e["root"] == "01" and e["source"]["name"] == "Joe Biden"]
+    assert concern and {e["date"] for e in concern} == {"2021-12-07"}

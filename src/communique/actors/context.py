@@ -15,6 +15,7 @@ class DocContext:
     day: date | None = None
     people: dict = field(default_factory=dict)     # full name -> Actor template
     surnames: dict = field(default_factory=dict)   # surname -> full name
+    given: dict = field(default_factory=dict)      # first word of a name -> the full names it starts
     last_person: object = None
     countries: set = field(default_factory=set)   # countries the document has named so far
     subject: object = None          # the first person named in the sentence being read
@@ -60,15 +61,20 @@ class DocContext:
         parts = actor.name.split()
         if len(parts) > 1:
             self.surnames.setdefault(parts[-1].lower(), actor.name)
+            self.given.setdefault(parts[0].lower(), set()).add(actor.name)
 
     def recall(self, name):
-        """The registered person a written name refers to: exact, by surname, or by a close spelling."""
+        """The registered person a written name refers to: exact, by surname, by a first word only
+        one of them has, or by a close spelling."""
         if name in self.people:
             return self.people[name]
         parts = name.split()
         full = self.surnames.get(parts[-1].lower()) if parts else None
         if full and (len(parts) == 1 or parts[0] == full.split()[0]):
             return self.people[full]
+        owners = self.given.get(name.lower(), ()) if len(parts) == 1 else ()
+        if len(owners) == 1:        # "Anwar", "Prabowo", "Xi": a name's first word, when only one has it
+            return self.people[next(iter(owners))]
         for known in self.people:
             target = known if len(parts) > 1 else known.split()[-1]
             if len(name) >= 5 and fuzz.ratio(name.lower(), target.lower()) >= FUZZY_MIN:

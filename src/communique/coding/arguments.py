@@ -72,6 +72,8 @@ class ArgumentFinder:
         gap = range(left.end, right.start)
         if not gap or (lowers[left.end] == "," and len(gap) > 1 and not self._in_list(left, lowers)):
             return False
+        if [lowers[j] for j in gap] == [","] and not self._list_goes_on(right, lowers):
+            return False        # "after leaving Kuala Lumpur, Thailand's ministry said": no list
         for j in gap:
             kinds = self.lang.kinds_at(lowers, j)
             if not (lowers[j] in JOINERS or (kinds and kinds[1] & {"coordination", "articles"})):
@@ -86,27 +88,35 @@ class ArgumentFinder:
         j = left.start - 1
         return j >= 0 and lowers[j] == ","
 
+    def _list_goes_on(self, mention, lowers):
+        """Whether a comma or a coordination word follows a mention, as in a list ("A, B and C")."""
+        j = mention.end
+        if j >= len(lowers):
+            return False
+        kinds = self.lang.kinds_at(lowers, j)
+        return lowers[j] == "," or bool(kinds and "coordination" in kinds[1])
+
     def clause(self, lowers, start, end):
-        """(first, last) token bounds of the clause around tokens [start, end)."""
+        """(first, last) token bounds of the clause around tokens [start, end); a clause opened by
+        a break phrase ("di mana", "where") starts after the whole phrase."""
         breaks = self._break_points(lowers)
-        first = max((j + 1 for j in breaks if j < start), default=0)
-        last = min((j for j in breaks if j >= end), default=len(lowers))
+        first = max((stop for j, stop in breaks if stop <= start), default=0)
+        last = min((j for j, _ in breaks if j >= end), default=len(lowers))
         return first, last
 
     def _break_points(self, lowers):
-        """Token indices that end a clause in a sentence, computed once per sentence."""
+        """(start, end) of the phrases that end a clause in a sentence, computed once per sentence."""
         if self._breaks_for is not lowers:
             self._breaks_for = lowers
-            starts = self.lang.starts | {";", ":"}
-            self._break_list = [j for j, lower in enumerate(lowers) if lower in starts and self._breaks(lowers, j)]
+            self._break_list = []
+            for j, lower in enumerate(lowers):
+                if lower in (";", ":"):
+                    self._break_list.append((j, j + 1))
+                elif lower in self.lang.starts:
+                    kinds = self.lang.kinds_at(lowers, j)
+                    if kinds and kinds[1] & {"clause_break", "relative"}:
+                        self._break_list.append((j, kinds[0]))
         return self._break_list
-
-    def _breaks(self, lowers, j):
-        """Whether token j ends a clause for argument search."""
-        if lowers[j] in (";", ":"):
-            return True
-        kinds = self.lang.kinds_at(lowers, j)
-        return bool(kinds and kinds[1] & {"clause_break", "relative"})
 
     def find(self, trigger, groups, lowers):
         """The Arguments of a trigger."""
@@ -121,7 +131,7 @@ class ArgumentFinder:
                 return self._reciprocal(between.members)
             return Arguments([(s, t) for s in mediator.members for t in between.members])
         source, target = None, None
-        if pattern.source_after and not self._prep_follows(pattern, lowers, trigger.end):
+        if pattern.source_after and not self._prep_follows(pattern, lowers, trigger.end, groups):
             agent = self._agent(groups, trigger, lowers, last)
             source = agent or self._after(groups, trigger.end, last, lowers, places=False, max_gap=3)
             start = trigger.end if agent or not source else source.end
@@ -246,11 +256,18 @@ class ArgumentFinder:
         return self._after(groups, start, last, lowers, pattern.target_place)
 
     @staticmethod
-    def _prep_follows(pattern, lowers, end):
-        """Whether a target preposition stands right after a nominal trigger ("meeting with X"):
-        then X is the target and the source stands before."""
-        return pattern.target_preps is not None and any(
-            pattern.target_preps.match_at(lowers, j) is not None for j in range(end, min(end + 3, len(lowers))))
+    def _prep_follows(pattern, lowers, end, groups):
+        """Whether a target preposition stands right after a nominal trigger, no actor between
+        ("meeting with X", not "a visit by Modi to Paris"): then X is the target and the source
+        stands before."""
+        if pattern.target_preps is None:
+            return False
+        for j in range(end, min(end + 3, len(lowers))):
+            if any(end <= g.start < j for g in groups):
+                return False
+            if pattern.target_preps.match_at(lowers, j) is not None:
+                return True
+        return False
 
     def _speaker(self, group, lowers, last=None):
         """Whether a group is who reports ("X said ...", "..., said X" at the end of a clause,

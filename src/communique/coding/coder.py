@@ -18,12 +18,14 @@ from communique.nlp.tokens import tokenize
 from communique.ontology.cameo import governing_roots, intent_code
 from communique.places.locate import locate
 from communique.time.expressions import DateFinder
-from communique.time.resolve import date_event
+from communique.time.narrative import Narrative
+from communique.time.resolve import date_event, publication_date
 
 MAX_SENTENCE = 2000
 GOVERNED_GAP = 3
 INTENT_ROOT = "03"
 CONTENT_GAP = 6
+CONTINUATION_AT = 4     # tokens from the start of a sentence a continuation phrase may stand at
 
 
 class Coder:
@@ -49,13 +51,15 @@ class Coder:
         """The events of a document, each real event once with all its mentions."""
         text = doc.text or ""
         ctx = DocContext(day=doc.date)
-        state = {"narrative": None}
-        events = []
+        story = Narrative()
+        events, paragraph, previous_end = [], 0, 0
         for index, (start, end) in enumerate(self.sentences(text)):
-            events.extend(self._sentence(doc, text, index, start, end, ctx, state))
+            paragraph += "\n" in text[previous_end:start]
+            previous_end = end
+            events.extend(self._sentence(doc, text, index, start, end, ctx, story, paragraph))
         return merge_events(events)
 
-    def _sentence(self, doc, text, index, start, end, ctx, state):
+    def _sentence(self, doc, text, index, start, end, ctx, story, paragraph):
         """The events of one sentence."""
         tokens = tokenize(text[start:end], start)
         if not tokens:
@@ -67,14 +71,18 @@ class Coder:
         triggers = _drop_contents(_drop_governing(triggers, modal_spans(self.lang, lowers)))
         sent = Sentence(index, start, end, text, tokens, lowers, mentions,
                         self.arguments.groups(mentions, lowers), self.dates.find(tokens, lowers, doc.date))
-        events = [e for trigger in triggers for e in self._events(doc, sent, trigger, state["narrative"])]
-        dated = [e.value for e in sent.exprs if e.value and e.kind != "relative"]
-        dated += [ev.date.value for ev in events if ev.date.basis != "publication" and ev.date.value]
-        if dated:
-            state["narrative"] = dated[-1]
+        story.anchor_events(sent.exprs, mentions)
+        carry = story.carry(paragraph, self._continues(lowers))
+        events = [e for trigger in triggers for e in self._events(doc, sent, trigger, story.day, carry)]
+        story.after_sentence(paragraph, sent.exprs, events)
         return events
 
-    def _events(self, doc, sent, trigger, narrative):
+    def _continues(self, lowers):
+        """Whether a sentence opens by continuing the story told before ("Putin, in turn, ...")."""
+        return any(hit and "continuation" in hit[1]
+                   for hit in (self.lang.kinds_at(lowers, j) for j in range(min(CONTINUATION_AT, len(lowers)))))
+
+    def _events(self, doc, sent, trigger, narrative, carry):
         """The events one trigger gives (several with coordinated actors)."""
         pattern, lowers = trigger.pattern, sent.lowers
         first, _ = self.arguments.clause(lowers, trigger.start, trigger.end)
@@ -86,6 +94,10 @@ class Coder:
             mood = "intent"     # "offered talks", "siap untuk konsultasi": the words themselves are intent
         found = self.arguments.find(trigger, sent.groups, lowers)
         when = date_event(trigger.start, trigger.end, sent.exprs, doc.date, narrative)
+        if mood == "intent" and when.value and doc.date and when.value > doc.date:
+            when = publication_date(doc.date)   # an intention is dated when stated, not when planned
+        if when.basis == "publication" and carry is not None:
+            when = carry
         out = []
         for source_m, target_m in found.pairs:
             where = locate(trigger, sent.mentions, target_m, self.lang, lowers, first)
@@ -146,14 +158,17 @@ def _drop_governing(triggers, spans):
 
 
 def _drop_contents(triggers):
-    """Triggers without what an appeal, demand or threat asks for ("urged Israel to agree to a
-    ceasefire"): the event after such a trigger in the same stretch has not happened."""
+    """Triggers without what an appeal, demand, threat or intention asks for ("urged Israel to
+    agree to a ceasefire", "invited Xi to visit"): the event after such a trigger in the same
+    stretch has not happened."""
     kept, governor = [], None
     for trigger in triggers:
         if governor is not None and 0 <= trigger.start - governor.end <= CONTENT_GAP:
             continue
         kept.append(trigger)
-        governor = trigger if trigger.pattern.code[:2] in governing_roots() else None
+        code = trigger.pattern.code
+        # a bare intent word ("ready to", 030) leaves its content to say which intention it is
+        governor = trigger if code[:2] in governing_roots() and code != INTENT_ROOT + "0" else None
     return kept
 
 

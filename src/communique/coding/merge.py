@@ -37,7 +37,7 @@ def _dates_agree(a, b):
 
 def _codes_agree(a, b):
     """Same three-digit code; or a root's generic code (040) beside a specific one of that root
-    (041) when both are dated by the text to the same day."""
+    (041) when both are dated by the text to the same day, or the generic one is not dated."""
     if a.code[:3] == b.code[:3]:
         return True
     if a.root != b.root:
@@ -51,7 +51,24 @@ def _codes_agree(a, b):
         return False
     if same_sentence:       # "visited Kyiv and met Kuleba": two events unless the very same parties
         return identical
-    return dated            # "talks on 7 December" reported again as "a video call on 7 December"
+    # "talks on 7 December" reported again as "a video call on 7 December", or as an undated
+    # "the dialogue between the leaders"
+    return dated or _undated_generic(a, b) or _undated_generic(b, a)
+
+
+def _undated_generic(vague, precise):
+    """Whether one report is a root's generic code the text does not date, beside a specific,
+    dated code of that root between named people: a later, vaguer mention of the same contact
+    ("the dialogue between the leaders"), naming each side as the precise one does or not at all."""
+    return vague.code[:3] == vague.root + "0" and vague.date.basis == "publication" \
+        and precise.code[:3] != precise.root + "0" and precise.date.basis != "publication" \
+        and all(_names_or_refers(v, p) for v, p in ((vague.source, precise.source), (vague.target, precise.target)))
+
+
+def _names_or_refers(vague, precise):
+    """Whether a vague report's actor names the precise report's named person, or only refers to them."""
+    return vague is not None and precise is not None and precise.name is not None \
+        and vague.name in (None, precise.name)
 
 
 def _identity(actor):

@@ -27,6 +27,7 @@ class DateExpr:
     precision: str = "day"
     days: int = 0
     anchor: str | None = None    # publication | narrative | following (relative only)
+    base: date | None = None     # for "following" with no date after it: the earlier event's date
 
 
 @dataclass

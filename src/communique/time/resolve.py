@@ -15,6 +15,7 @@ class EventDate:
     basis: str                      # explicit | relative | publication
     text: str | None = None
     range: tuple | None = None
+    carried: bool = False           # taken from an earlier sentence of the story
 
     def to_json(self):
         """The date fields of the event contract."""
@@ -37,7 +38,7 @@ def _resolve(expr, exprs, pub, narrative):
         return EventDate(expr.value, expr.precision if expr.value else "unknown", "explicit", expr.text)
     if expr.anchor == "following":
         anchor = _following_anchor(expr, exprs)
-        base = anchor.value if anchor else None
+        base = anchor.value if anchor else (expr.base or narrative or pub)
     elif expr.anchor == "narrative":
         base = narrative or pub
     else:

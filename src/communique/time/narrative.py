@@ -1,0 +1,64 @@
+"""What a story has dated so far: the anchor of "the next day", the date undated events of the
+same paragraph share, and the earlier events that "the day after <event>" points to."""
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from communique.time.resolve import EventDate
+
+AFTER_WINDOW = 10     # tokens after "the day after" that may name the earlier event's people
+
+
+@dataclass
+class Narrative:
+    """The dates one document has given, in reading order."""
+
+    day: date | None = None            # the last date the text gave ("keesokan harinya" counts from it)
+    carried: EventDate | None = None   # the date of the last sentence that gave one
+    paragraph: int = -1                # the paragraph of that sentence
+    events: list = field(default_factory=list)   # the events coded so far
+
+    def carry(self, paragraph, continues):
+        """The date an undated event takes from the story: that of the last dated sentence when
+        it is in the same paragraph, or in the one before and this sentence continues it ("in
+        turn", "pada gilirannya"); else None."""
+        if self.carried is None:
+            return None
+        if paragraph == self.paragraph or (continues and paragraph == self.paragraph + 1):
+            return replace(self.carried, basis="relative")
+        return None
+
+    def after_sentence(self, paragraph, exprs, events):
+        """Remember what a coded sentence dated."""
+        self.events.extend(events)
+        dated = [e.date for e in events if e.date.basis != "publication" and e.date.value
+                 and not e.date.carried]
+        explicit = [e for e in exprs if e.value and e.kind != "relative"]
+        if dated:
+            self.carried = replace(dated[-1], carried=True)
+        elif explicit:
+            self.carried = EventDate(explicit[-1].value, explicit[-1].precision, "explicit",
+                                     explicit[-1].text, carried=True)
+        else:
+            return
+        self.paragraph = paragraph
+        self.day = self.carried.value
+
+    def anchor_events(self, exprs, mentions):
+        """Date the "following" expressions that have no date after them ("the day after Donfried
+        left Moscow") by the earlier events of the people named after them, at the place named
+        there when one is: the latest such event for "after", the earliest for "before"."""
+        for expr in exprs:
+            if expr.kind != "relative" or expr.anchor != "following" or any(
+                    e.start >= expr.end and e.kind != "relative" and e.value for e in exprs):
+                continue
+            named = [m for m in mentions if expr.end <= m.start < expr.end + AFTER_WINDOW]
+            people = {m.actor.name for m in named if m.actor is not None and m.actor.name}
+            places = {m.place.name for m in named if m.place is not None}
+            found = [e for e in self.events if e.date.value and e.date.basis != "publication"
+                     and people & {a.name for a in (e.source, e.target) if a is not None}]
+            at_place = [e for e in found if e.location and e.location.get("name") in places]
+            found = at_place or found
+            if found:
+                pick = max if expr.days >= 0 else min
+                expr.base = pick(e.date.value for e in found)
