@@ -15,7 +15,7 @@ from communique.ingest.boilerplate import kept_spans
 from communique.language import load_language
 from communique.nlp.sentences import split_sentences
 from communique.nlp.tokens import tokenize
-from communique.ontology.cameo import governing_roots, intent_code
+from communique.ontology.cameo import governing_roots, intent_code, refusal_code
 from communique.places.locate import locate
 from communique.time.expressions import DateFinder
 from communique.time.narrative import Narrative
@@ -89,7 +89,12 @@ class Coder:
         mood = modality(self.lang, lowers, trigger.start, first)
         if mood in ("negated", "hypothetical"):
             return []
-        code = pattern.code if mood == "asserted" else intent_code(pattern.code)
+        if mood == "refused":   # "said it would not attend": the refusal is the event
+            code, mood = refusal_code(pattern.code), "asserted"
+            if code is None:
+                return []
+        else:
+            code = pattern.code if mood == "asserted" else intent_code(pattern.code)
         if code[:2] == INTENT_ROOT:
             mood = "intent"     # "offered talks", "siap untuk konsultasi": the words themselves are intent
         found = self.arguments.find(trigger, sent.groups, lowers)

@@ -1,8 +1,8 @@
-"""Modality of a trigger: asserted, intended (future), hypothetical or negated."""
+"""Modality of a trigger: asserted, intended (future), refused, hypothetical or negated."""
 
 WINDOW = 5
-ORDER = ("negation", "hypothetical", "future")
-NAMES = {"negation": "negated", "hypothetical": "hypothetical", "future": "intent"}
+ORDER = ("negation", "hypothetical", "refusal", "future")
+NAMES = {"negation": "negated", "hypothetical": "hypothetical", "refusal": "refused", "future": "intent"}
 
 
 def modality(lang, lowers, trigger_start, clause_start):

@@ -37,6 +37,20 @@ def intent_code(code):
 
 
 @lru_cache(maxsize=None)
+def _refusal_table():
+    """code prefix -> rejection code, from data/ontology/intent.yaml."""
+    rows = load_yaml("ontology", "intent.yaml").get("refusal_by_code") or {}
+    return {str(k).zfill(2): str(v) for k, v in rows.items()}
+
+
+def refusal_code(code):
+    """The rejection code for a stated refusal to do what code names ("will not attend talks"
+    -> 125), or None when refusing it is no event."""
+    table = _refusal_table()
+    return next((table[code[:n]] for n in range(len(code), 1, -1) if code[:n] in table), None)
+
+
+@lru_cache(maxsize=None)
 def governing_roots():
     """Roots whose trigger governs the event after it (appeals, demands, threats)."""
     return frozenset(str(r).zfill(2) for r in load_yaml("ontology", "intent.yaml")["governing_roots"])
