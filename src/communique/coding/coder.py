@@ -15,7 +15,7 @@ from communique.ingest.boilerplate import kept_spans
 from communique.language import load_language
 from communique.nlp.sentences import split_sentences
 from communique.nlp.tokens import tokenize
-from communique.ontology.cameo import governing_roots, intent_code, refusal_code
+from communique.ontology.cameo import governing_roots, intent_code, place_target_roots, refusal_code
 from communique.places.locate import locate
 from communique.time.expressions import DateFinder
 from communique.time.narrative import Narrative
@@ -25,6 +25,7 @@ MAX_SENTENCE = 2000
 GOVERNED_GAP = 3
 INTENT_ROOT = "03"
 CONTENT_GAP = 6
+PLACE_TARGET_GAP = 5   # tokens from a trigger to the place that may stand in for its target
 CONTINUATION_AT = 4     # tokens from the start of a sentence a continuation phrase may stand at
 
 
@@ -108,6 +109,8 @@ class Coder:
             where = locate(trigger, sent.mentions, target_m, self.lang, lowers, first)
             target = _placed(_target_actor(target_m), where, source_m.actor)
             source = _placed(source_m.actor, where, None)
+            if target is None and code[:2] in place_target_roots():
+                target = _place_target(where, source, sent.mentions, trigger.end)
             if _keep(source, target, pattern):
                 out.append(Event(doc_id=doc.id, code=code, source=source, target=target, date=when,
                                  location=where, modality=mood, lang=self.iso, reciprocal=found.reciprocal,
@@ -148,6 +151,19 @@ def _placed(actor, where, other):
     if actor.key is None and actor.sector and not actor.name:
         actor.country = (where or {}).get("country") or (other.country if other is not None else None)
     return actor
+
+
+def _place_target(where, source, mentions, trigger_end):
+    """The country where an event with no named target happened, as its target ("a protest in
+    Beijing" is against China), when the place closely follows the trigger and is not the
+    source's own country."""
+    if where is None or not where.get("country") or source is None or where["country"] == source.country:
+        return None
+    mention = next((m for m in mentions if m.place is not None and m.text == where["text"]
+                    and 0 <= m.start - trigger_end <= PLACE_TARGET_GAP), None)
+    if mention is None:
+        return None
+    return Actor(country=where["country"], text=mention.text, start=mention.span[0], end=mention.span[1])
 
 
 def _drop_governing(triggers, spans):

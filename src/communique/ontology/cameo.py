@@ -54,3 +54,9 @@ def refusal_code(code):
 def governing_roots():
     """Roots whose trigger governs the event after it (appeals, demands, threats)."""
     return frozenset(str(r).zfill(2) for r in load_yaml("ontology", "intent.yaml")["governing_roots"])
+
+
+@lru_cache(maxsize=None)
+def place_target_roots():
+    """Roots whose events with no named target are aimed at the country where they happened."""
+    return frozenset(str(r).zfill(2) for r in load_yaml("ontology", "conventions.yaml")["place_target_roots"])
