@@ -96,3 +96,9 @@ def test_seed_leaders_dialogue_is_the_7_december_call_not_a_second_event(seed_ev
 def test_seed_biden_concern_after_the_call_is_dated_by_its_paragraph(seed_events):
     concern = [e for e in seed_events if e["root"] == "01" and e["source"]["name"] == "Joe Biden"]
     assert concern and {e["date"] for e in concern} == {"2021-12-07"}
+
+
+def test_seed_putin_accuses_ukraine_during_the_7_december_call(seed_events):
+    accusations = [e for e in seed_events if e["root"] == "11" and e["source"]["name"] == "Vladimir Putin"
+                   and e["target"] and e["target"]["country"] == "UKR"]
+    assert [e["date"] for e in accusations] == ["2021-12-07"]

@@ -145,7 +145,8 @@ class ArgumentFinder:
                 target = self._target(pattern, others, trigger.end, last, lowers)
         if source is None:
             source = self._before(groups, trigger.start, first, lowers)
-            target = target or self._inside(groups, trigger) or self._target(pattern, groups, trigger.end, last, lowers)
+            inside = None if pattern.target_after else self._inside(groups, trigger)
+            target = target or inside or self._target(pattern, groups, trigger.end, last, lowers)
         return self._pairs(pattern, source, target)
 
     @staticmethod

@@ -44,6 +44,7 @@ class Pattern:
     target_optional: bool = False
     passive: bool = False
     target_needs_prep: bool = False
+    target_after: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,8 @@ def compile_pattern(row, where):
                    symmetric=bool(row.get("symmetric")), target_preps=preps,
                    source_after=row.get("source") == "after", target_place=bool(row.get("target_place")),
                    target_optional=bool(row.get("target_optional")), passive=bool(row.get("passive")),
-                   target_needs_prep=bool(row.get("target_needs_prep")))
+                   target_needs_prep=bool(row.get("target_needs_prep")),
+                   target_after=bool(row.get("target_after")))
 
 
 @dataclass
