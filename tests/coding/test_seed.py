@@ -102,3 +102,7 @@ def test_seed_putin_accuses_ukraine_during_the_7_december_call(seed_events):
     accusations = [e for e in seed_events if e["root"] == "11" and e["source"]["name"] == "Vladimir Putin"
                    and e["target"] and e["target"]["country"] == "UKR"]
     assert [e["date"] for e in accusations] == ["2021-12-07"]
+
+
+def test_seed_negotiations_that_must_wait_are_not_an_event(seed_events):
+    assert not [e for e in seed_events if e["code"] == "046"]

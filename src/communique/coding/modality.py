@@ -2,6 +2,7 @@
 
 WINDOW = 5
 ORDER = ("negation", "hypothetical", "refusal", "future")
+KINDS = frozenset(ORDER) | {"precondition"}
 NAMES = {"negation": "negated", "hypothetical": "hypothetical", "refusal": "refused", "future": "intent"}
 
 
@@ -12,14 +13,25 @@ def modality(lang, lowers, trigger_start, clause_start):
     while j < trigger_start:
         hit = lang.kinds_at(lowers, j)
         if hit and hit[0] <= trigger_start:
-            found |= hit[1] & set(ORDER)
+            found |= hit[1] & KINDS
             j = hit[0]
         else:
             j += 1
+    if "precondition" in found and _obliged_after(lang, lowers, trigger_start):
+        return "hypothetical"   # "before starting talks, X must ...": the talks are still to come
     for kind in ORDER:
         if kind in found:
             return NAMES[kind]
     return "asserted"
+
+
+def _obliged_after(lang, lowers, trigger_start):
+    """Whether an obligation or future word ("must", "perlu", "will") follows a trigger in its sentence."""
+    for j in range(trigger_start + 1, len(lowers)):
+        hit = lang.kinds_at(lowers, j) if lowers[j] in lang.starts else None
+        if hit and hit[1] & {"obligation", "future"}:
+            return True
+    return False
 
 
 def modal_spans(lang, lowers):
