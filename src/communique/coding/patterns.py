@@ -10,7 +10,10 @@ from communique.resources import DataError, cached, load_yaml
 
 GAP = 3          # words a "..." may skip
 ACTOR_GAP = 4    # actor words it may skip besides ("accused Russia of", "expelled two Russian diplomats")
-PUNCT_RE = re.compile(r"^[^\w\-–'’/&]+$")   # punctuation a "..." gap may not cross (hyphens it may)
+# punctuation a "..." gap may not cross; hyphens and currency signs it may, and a currency sign
+# costs nothing ("secured a $3 billion loan from")
+PUNCT_RE = re.compile(r"^[^\w\-–'’/&$€£¥₹]+$")
+CURRENCY = frozenset("$€£¥₹")
 
 
 @dataclass(frozen=True)
@@ -177,7 +180,7 @@ def _match(items, k, lowers, i, lemma_of, blocked):
             j = i + size
             if j >= len(lowers) or PUNCT_RE.match(lowers[j]):
                 break
-            plain += j not in blocked
+            plain += j not in blocked and lowers[j] not in CURRENCY
             size += 1
         return best
     if i < len(lowers) and i not in blocked and item.matches(lowers[i], lambda: lemma_of(i)):
