@@ -15,7 +15,7 @@ from communique.ingest.boilerplate import kept_spans
 from communique.language import load_language
 from communique.nlp.sentences import split_sentences
 from communique.nlp.tokens import tokenize
-from communique.ontology.cameo import governing_roots, intent_code, place_target_roots, refusal_code
+from communique.ontology.cameo import governing_codes, intent_code, place_target_roots, refusal_code
 from communique.places.locate import locate
 from communique.time.expressions import DateFinder
 from communique.time.narrative import Narrative
@@ -179,9 +179,9 @@ def _drop_governing(triggers, spans):
 
 
 def _drop_contents(triggers):
-    """Triggers without what an appeal, demand, threat or intention asks for ("urged Israel to
-    agree to a ceasefire", "invited Xi to visit"): the event after such a trigger in the same
-    stretch has not happened."""
+    """Triggers without what an appeal, demand, threat, intention or accusation governs ("urged
+    Israel to agree to a ceasefire", "invited Xi to visit", "alleged that Russia attacked"): the
+    event after such a trigger in the same stretch has not happened, or is only alleged."""
     kept, governor = [], None
     for trigger in triggers:
         if governor is not None and 0 <= trigger.start - governor.end <= CONTENT_GAP:
@@ -189,7 +189,7 @@ def _drop_contents(triggers):
         kept.append(trigger)
         code = trigger.pattern.code
         # a bare intent word ("ready to", 030) leaves its content to say which intention it is
-        governor = trigger if code[:2] in governing_roots() and code != INTENT_ROOT + "0" else None
+        governor = trigger if code.startswith(governing_codes()) and code != INTENT_ROOT + "0" else None
     return kept
 
 

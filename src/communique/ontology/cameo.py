@@ -51,9 +51,10 @@ def refusal_code(code):
 
 
 @lru_cache(maxsize=None)
-def governing_roots():
-    """Roots whose trigger governs the event after it (appeals, demands, threats)."""
-    return frozenset(str(r).zfill(2) for r in load_yaml("ontology", "intent.yaml")["governing_roots"])
+def governing_codes():
+    """Code prefixes whose trigger governs the event after it (appeals, intentions, demands,
+    accusations, threats), as a tuple for str.startswith."""
+    return tuple(str(r).zfill(2) for r in load_yaml("ontology", "intent.yaml")["governing_codes"])
 
 
 @lru_cache(maxsize=None)
