@@ -13,6 +13,7 @@ NAMED_ROLES = {"president", "prime_minister", "chancellor", "foreign_minister", 
                "national_security_adviser", "secretary_general", "head_of_state", "head_of_government",
                "vice_president", "high_representative", "commission_president", "monarch"}
 
+LOWER_ATOM_KINDS = {"counterpart", "pronouns_person", "pronouns_group"}
 SLOT_KINDS = {"countryish": COUNTRYISH, "person": {"person", "cap", "pronoun"}, "org": {"org"}, "role": {"role"}}
 
 
@@ -54,7 +55,8 @@ class MentionFinder:
         self.lang = lang
         self.world = world
         self.time_words = _time_words(lang.time)
-        self.starts = lang.roles.first_tokens() | lang.grammar.first_tokens()
+        # lower-case words that may start an atom: role words, counterparts and pronouns
+        self.starts = lang.roles.first_tokens() | lang.grammar.first_tokens(LOWER_ATOM_KINDS)
 
     def find(self, text, tokens, lowers, ctx):
         """Mentions in a sentence of a document text, left to right; updates the document context."""

@@ -160,7 +160,10 @@ class PatternSet:
             if i in blocked or not (lower in literal or by_lemma or (prefixes and lower.startswith(prefixes))):
                 continue
             for pattern, items, required in self.candidates(lower, lambda: lemma_of(i)):
-                if all(not present.isdisjoint(need) for need in required):
+                for need in required:
+                    if present.isdisjoint(need):
+                        break
+                else:
                     end = _match(items, 0, lowers, i, lemma_of, blocked)
                     if end > i:
                         hits.append(Trigger(pattern, i, end))

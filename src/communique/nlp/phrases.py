@@ -20,9 +20,12 @@ class PhraseIndex:
         self._by_first[key[0]].setdefault(key, []).append(value)
         self._max_len[key[0]] = max(self._max_len[key[0]], len(key))
 
-    def first_tokens(self):
-        """The set of tokens some phrase starts with."""
-        return frozenset(self._by_first)
+    def first_tokens(self, values=None):
+        """The set of tokens some phrase starts with (one carrying one of these values, if given)."""
+        if values is None:
+            return frozenset(self._by_first)
+        return frozenset(first for first, table in self._by_first.items()
+                         if any(v in values for found in table.values() for v in found))
 
     def __contains__(self, phrase):
         key = phrase_key(phrase)
