@@ -10,7 +10,7 @@ class PhraseIndex:
 
     def __init__(self):
         self._by_first = defaultdict(dict)   # first token -> {phrase tuple: [values]}
-        self._max_len = defaultdict(int)
+        self._lengths = {}                   # first token -> its phrase lengths, longest first
 
     def add(self, phrase, value):
         """Index a phrase (text or token tuple) with a value; a phrase may carry several values."""
@@ -18,7 +18,7 @@ class PhraseIndex:
         if not key:
             return
         self._by_first[key[0]].setdefault(key, []).append(value)
-        self._max_len[key[0]] = max(self._max_len[key[0]], len(key))
+        self._lengths[key[0]] = tuple(sorted(set(self._lengths.get(key[0], ())) | {len(key)}, reverse=True))
 
     def first_tokens(self, values=None):
         """The set of tokens some phrase starts with (one carrying one of these values, if given)."""
@@ -35,13 +35,16 @@ class PhraseIndex:
         """(end, values) of the longest phrase starting at token i, or None."""
         if i >= len(lowers):
             return None
-        table = self._by_first.get(lowers[i])
+        first = lowers[i]
+        table = self._by_first.get(first)
         if not table:
             return None
-        for length in range(min(self._max_len[lowers[i]], len(lowers) - i), 0, -1):
-            values = table.get(tuple(lowers[i:i + length]))
-            if values:
-                return i + length, values
+        room = len(lowers) - i
+        for length in self._lengths[first]:
+            if length <= room:
+                values = table.get((first,) if length == 1 else tuple(lowers[i:i + length]))
+                if values:
+                    return i + length, values
         return None
 
     def find_all(self, lowers):
