@@ -69,13 +69,16 @@ class Coder:
         mentions = self.finder.find(text, tokens, lowers, ctx)
         blocked = {j for m in mentions for a in m.atoms if a.kind != "role" for j in range(a.start, a.end)}
         triggers = self.patterns.find(lowers, lambda j: self.lang.lemma(lowers[j]), blocked)
-        triggers = _drop_contents(_drop_governing(triggers, modal_spans(self.lang, lowers)))
-        sent = Sentence(index, start, end, text, tokens, lowers, mentions,
-                        self.arguments.groups(mentions, lowers), self.dates.find(tokens, lowers, doc.date))
-        story.anchor_events(sent.exprs, mentions)
-        carry = story.carry(paragraph, self._continues(lowers))
-        events = [e for trigger in triggers for e in self._events(doc, sent, trigger, story.day, carry)]
-        story.after_sentence(paragraph, sent.exprs, events)
+        exprs = self.dates.find(tokens, lowers, doc.date)
+        events = []
+        if triggers:        # a sentence without a trigger only tells the story its dates
+            triggers = _drop_contents(_drop_governing(triggers, modal_spans(self.lang, lowers)))
+            sent = Sentence(index, start, end, text, tokens, lowers, mentions,
+                            self.arguments.groups(mentions, lowers), exprs)
+            story.anchor_events(exprs, mentions)
+            carry = story.carry(paragraph, self._continues(lowers))
+            events = [e for trigger in triggers for e in self._events(doc, sent, trigger, story.day, carry)]
+        story.after_sentence(paragraph, exprs, events)
         return events
 
     def _continues(self, lowers):

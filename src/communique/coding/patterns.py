@@ -155,9 +155,15 @@ class PatternSet:
         which no trigger word may match but a "..." gap may skip."""
         hits = []
         present = set(lowers)
-        literal, by_lemma, prefixes = self.by_literal, self.by_lemma, self._prefixes
-        for i, lower in enumerate(lowers):
-            if i in blocked or not (lower in literal or by_lemma or (prefixes and lower.startswith(prefixes))):
+        literal, prefixes = self.by_literal, self._prefixes
+        if self.by_lemma:
+            starts = range(len(lowers))
+        else:
+            starts = [i for i, lower in enumerate(lowers)
+                      if lower in literal or (prefixes and lower.startswith(prefixes))]
+        for i in starts:
+            lower = lowers[i]
+            if i in blocked:
                 continue
             for pattern, items, required in self.candidates(lower, lambda: lemma_of(i)):
                 for need in required:

@@ -35,12 +35,9 @@ def normalize(text):
 
 def tokenize(text, offset=0):
     """Split text into tokens whose offsets are relative to the document (text starts at offset)."""
-    make, lower = Token._make, APOSTROPHES
-    out = []
-    for m in TOKEN_RE.finditer(text):
-        word = m.group()
-        out.append(make((word, m.start() + offset, m.end() + offset, word.translate(lower).lower())))
-    return out
+    new, folds = tuple.__new__, APOSTROPHES
+    return [new(Token, (m.group(), m.start() + offset, m.end() + offset, m.group().translate(folds).lower()))
+            for m in TOKEN_RE.finditer(text)]
 
 
 SIMPLE_RE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)*$")
