@@ -39,6 +39,7 @@ class Language:
     boilerplate: dict = field(default_factory=dict)
     not_passive_suffixes: tuple = ()
     role_head: str = "last"        # which of several role words heads a title: "last" or "first"
+    adjectives_first: bool = False  # adjectives stand before their noun ("Israeli shelling")
     _lemmas: dict = field(default_factory=dict)
     _memo_tokens: list | None = None
     _memo: dict = field(default_factory=dict)
@@ -121,4 +122,5 @@ def build_language(iso):
         boilerplate=load_yaml("lang", iso, "boilerplate.yaml", default={}),
         not_passive_suffixes=tuple(grammar.get("not_passive_suffixes") or ()),
         role_head=grammar.get("role_head", "last"),
+        adjectives_first=bool(grammar.get("adjectives_first")),
     )

@@ -281,11 +281,12 @@ class MentionFinder:
         place_atom = mention.slot("countryish")
         mention.span = (tokens[mention.start].start, tokens[mention.end - 1].end)
         mention.text = text[mention.span[0]:mention.span[1]]
-        prep = self._prep_before(lowers, mention.start)
+        adjective = self.lang.adjectives_first and _modifies_noun(tokens, mention)
+        prep = None if adjective else self._prep_before(lowers, mention.start)
         mention.prep = prep
         only_place = place_atom and len(mention.atoms) == 1 and place_atom.kind in PLACE_KINDS
         if only_place:
-            mention.place = place_atom.entity
+            mention.place = None if adjective else place_atom.entity
             ctx.countries.add(place_atom.entity.country)
             if place_atom.kind == "city" and not place_atom.entity.capital:
                 return
@@ -388,6 +389,16 @@ class MentionFinder:
             if not kinds or not kinds[1] & {"articles", "place_modifiers"}:
                 return None
         return None
+
+
+def _modifies_noun(tokens, mention):
+    """Whether a one-word country mention is an adjective before a lower-case noun ("in Israeli
+    shelling"): then it names an actor, not a place (for languages whose adjectives come first)."""
+    if len(mention.atoms) != 1 or mention.atoms[0].kind != "country" or mention.end - mention.start != 1:
+        return False
+    after = tokens[mention.end] if mention.end < len(tokens) else None
+    return after is not None and after.text[:1].islower() and after.text.isalpha() \
+        and tokens[mention.start].text != mention.atoms[0].entity.name
 
 
 def _joins_name(tokens, j):

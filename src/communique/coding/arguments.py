@@ -240,6 +240,11 @@ class ArgumentFinder:
         """The target group: after a target preposition when the pattern names one, else the first
         (unless the pattern needs the preposition: "discussed X with Y")."""
         if pattern.target_preps is not None:
+            ending = pattern.target_preps.ends_before(lowers, start, max_len=2)
+            if ending and ending[0] >= start - 2:   # the trigger ends in its own preposition: "fired shots at"
+                found = self._after(groups, start, last, lowers, True)
+                if found:
+                    return found
             reach = last if pattern.target_needs_prep else min(start + TARGET_WINDOW, last)
             actor_starts = {g.start for g in groups if _has_actor(g) and not g.is_place}
             for j in range(start, reach):

@@ -10,10 +10,10 @@ from communique.resources import DataError, cached, load_yaml
 
 GAP = 3          # words a "..." may skip
 ACTOR_GAP = 4    # actor words it may skip besides ("accused Russia of", "expelled two Russian diplomats")
-# punctuation a "..." gap may not cross; hyphens and currency signs it may, and a currency sign
-# costs nothing ("secured a $3 billion loan from")
+# punctuation a "..." gap may not cross; hyphens and currency signs it may, and they cost
+# nothing ("secured a $3 billion loan from", "fired anti-aircraft batteries at")
 PUNCT_RE = re.compile(r"^[^\w\-–'’/&$€£¥₹]+$")
-CURRENCY = frozenset("$€£¥₹")
+FREE_IN_GAP = frozenset("$€£¥₹-–")
 
 
 @dataclass(frozen=True)
@@ -189,7 +189,7 @@ def _match(items, k, lowers, i, lemma_of, blocked):
             j = i + size
             if j >= len(lowers) or PUNCT_RE.match(lowers[j]):
                 break
-            plain += j not in blocked and lowers[j] not in CURRENCY
+            plain += j not in blocked and lowers[j] not in FREE_IN_GAP
             size += 1
         return best
     if i < len(lowers) and i not in blocked and item.matches(lowers[i], lambda: lemma_of(i)):
