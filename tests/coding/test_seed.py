@@ -106,3 +106,9 @@ def test_seed_putin_accuses_ukraine_during_the_7_december_call(seed_events):
 
 def test_seed_negotiations_that_must_wait_are_not_an_event(seed_events):
     assert not [e for e in seed_events if e["code"] == "046"]
+
+
+def test_seed_visits_are_located_at_the_cities_visited(seed_events):
+    visits = {e["target"]["country"]: e["location"]["name"] for e in seed_events
+              if e["code"] == "042" and e["source"]["name"] == "Karen Donfried"}
+    assert visits == {"UKR": "Kyiv", "RUS": "Moscow", "BEL": "Brussels"}

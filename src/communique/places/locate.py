@@ -8,16 +8,18 @@ def place_json(entity, text):
 
 
 def locate(trigger, mentions, target_mention, lang, lowers, clause_start):
-    """The location of an event: the visited place; else the place a "where" clause hangs on
+    """The location of an event: the visited place (unless it is a bare country beside an "in"
+    place: "talks with the United States in Oman"); else the place a "where" clause hangs on
     ("visited Kyiv, where she met ..."); else the place after "in"/"at" nearest the trigger,
     leaving out places that are a topic ("talks about the situation in Ukraine")."""
-    if trigger.pattern.target_place and target_mention is not None and target_mention.place is not None:
+    places = [m for m in mentions if m.place is not None and m.prep == "locative"
+              and not _in_topic(lang, lowers, m.start)]
+    if trigger.pattern.target_place and target_mention is not None and target_mention.place is not None \
+            and (target_mention.prep is not None or target_mention.place.kind != "country" or not places):
         return place_json(target_mention.place, target_mention.text)
     antecedent = _where_antecedent(mentions, lang, lowers, clause_start)
     if antecedent is not None:
         return place_json(antecedent.place, antecedent.text)
-    places = [m for m in mentions if m.place is not None and m.prep == "locative"
-              and not _in_topic(lang, lowers, m.start)]
     if not places:
         return None
     best = min(places, key=lambda m: abs(m.start - trigger.end))
