@@ -25,6 +25,6 @@ def test_cli_progress_is_written_only_to_a_terminal():
 def test_cli_table_of_the_examples(capsys):
     assert main(["code", str(ROOT / "examples"), "--date", "2025-03-12", "--format", "table"]) == 0
     out = capsys.readouterr().out
-    assert "Sugiono (IDN) -> Takeshi Iwaya (JPN)  @ Tokyo" in out
+    assert "Sugiono (IDN) <-> Takeshi Iwaya (JPN)  @ Tokyo" in out   # "kedua menteri": both sides
     assert "2025-03-13 (relative: Keesokan harinya)  042 Make a visit" in out
     assert "iklan" not in out and "Advertisement" not in out

@@ -13,7 +13,7 @@ GRAMMAR_KINDS = ("coordination", "between", "negation", "future", "hypothetical"
                  "passive_agent", "locative", "directional", "pronouns_person", "pronouns_group",
                  "possessive", "reporting", "clause_break", "relative", "counterpart", "of", "articles",
                  "honorifics", "name_particles", "institution_words", "topic", "stance", "place_modifiers",
-                 "continuation", "refusal", "precondition", "obligation")
+                 "continuation", "refusal", "precondition", "obligation", "dual")
 
 
 @dataclass(frozen=True)

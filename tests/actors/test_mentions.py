@@ -61,3 +61,37 @@ def test_mentions_its_forces_take_the_owner_or_stay_unowned():
     assert [(a.country, a.sector) for a in actors] == [("RUS", None), ("RUS", "MIL")]
     (alone,) = _actors("Its forces crossed the river.")
     assert alone.country is None and alone.sector == "MIL"
+
+
+def _sentences_actors(sentences, lang="en"):
+    """The actors of each sentence, read in order with one document context."""
+    finder = MentionFinder(load_language(lang), load_world(lang))
+    ctx, out = DocContext(day=date(2025, 3, 12)), []
+    for text in sentences:
+        tokens = tokenize(text)
+        out.append([m.actor for m in finder.find(text, tokens, [t.lower for t in tokens], ctx) if m.actor])
+    return out
+
+
+def test_mentions_the_two_leaders_are_the_last_two_parties_named():
+    _, pair = _sentences_actors(["Norwegian Foreign Minister Espen Barth Eide met Alexander Grushko of Russia.",
+                                 "The two diplomats later spoke to the press."])
+    assert [(a.name, a.country) for a in pair] == [("Espen Barth Eide", "NOR"), ("Alexander Grushko", "RUS")]
+
+
+def test_mentions_kedua_pihak_prefers_the_people_over_a_later_ministry():
+    _, _, pair = _sentences_actors(["Menlu Sugiono bertemu Menlu Jepang Takeshi Iwaya di Tokyo.",
+                                    "Kementerian Luar Negeri Indonesia menyebut pertemuan itu produktif.",
+                                    "Kedua pihak sepakat memperkuat kerja sama maritim."], lang="id")
+    assert {a.name for a in pair} == {"Sugiono", "Takeshi Iwaya"}
+
+
+def test_mentions_the_two_sides_need_two_parties():
+    (first, second) = _sentences_actors(["Russia said on Monday it was ready for talks.",
+                                         "Both sides are expected in Geneva."])
+    assert [a.country for a in first] == ["RUS"] and second == []
+
+
+def test_mentions_a_speaker_after_a_comma_is_no_apposition():
+    (actors,) = _sentences_actors(["Eide discussed fishing quotas in the Barents Sea, the Norwegian foreign ministry said."])
+    assert not any(a.name == "Barents Sea" for a in actors)

@@ -6,6 +6,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 FUZZY_MIN = 85
+RECENT = 8          # actors remembered for "the two sides"
 
 
 @dataclass
@@ -21,6 +22,7 @@ class DocContext:
     subject: object = None          # the first person named in the sentence being read
     last_subject: object = None     # ... and in the last sentence that named one
     party: object = None            # the first actor with a country or organisation in the sentence
+    recent: list = field(default_factory=list)   # actors with a party, in reading order (the last few)
     last_party: object = None       # ... and in the last sentence that had one
 
     def start_sentence(self):
@@ -37,7 +39,16 @@ class DocContext:
         """Whom "he", "she", "ia" refers to: this sentence's subject, else the last sentence's."""
         return self.subject or self.last_subject or self.last_person
 
-    def note(self, actor, located=False):
+    def pair(self):
+        """Whom "the two leaders", "kedua pihak" refer to: the last two parties named, each by its
+        latest named person (else its latest mention), or None."""
+        latest = {}
+        for actor in self.recent:
+            known = latest.pop(actor.key, None)
+            latest[actor.key] = known if known is not None and known.name and not actor.name else actor
+        return tuple(latest.values())[-2:] if len(latest) >= 2 else None
+
+    def note(self, actor, located=False, place=False):
         """Take in an actor just read: its country, and (unless it only names where something
         happened) the sentence's first party and subject, and the people named."""
         if actor.country:
@@ -46,6 +57,8 @@ class DocContext:
             return
         if actor.key is not None:
             self.party = self.party or actor
+            if not place:       # a sea or a city named as a place is no side of "the two sides"
+                self.recent = (self.recent + [actor])[-RECENT:]
         if actor.name:
             self.remember(actor)
             self.last_person = actor

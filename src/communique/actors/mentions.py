@@ -13,7 +13,7 @@ NAMED_ROLES = {"president", "prime_minister", "chancellor", "foreign_minister", 
                "national_security_adviser", "secretary_general", "head_of_state", "head_of_government",
                "vice_president", "high_representative", "commission_president", "monarch"}
 
-LOWER_ATOM_KINDS = {"counterpart", "pronouns_person", "pronouns_group"}
+LOWER_ATOM_KINDS = {"counterpart", "pronouns_person", "pronouns_group", "dual"}
 SLOT_KINDS = {"countryish": COUNTRYISH, "person": {"person", "cap", "pronoun"}, "org": {"org"}, "role": {"role"}}
 
 
@@ -41,6 +41,7 @@ class Mention:
     prep: str | None = None       # "locative" or "directional" when a preposition introduces it
     text: str = ""
     span: tuple = (0, 0)          # character offsets in the document
+    pair_second: bool = False     # the second party of "the two leaders" (coordinated with the first)
 
     def slot(self, kind):
         """The first atom of a kind-group in the mention, or None."""
@@ -64,9 +65,14 @@ class MentionFinder:
         atoms = self._atoms(tokens, lowers, ctx)
         mentions = self._group(atoms, tokens, lowers)
         mentions = self._appositives(mentions, lowers)
+        resolved = []
         for mention in mentions:
+            if mention.atoms[0].kind == "dual":
+                resolved += _pair_mentions(mention, text, tokens, ctx)
+                continue
             self._resolve(mention, text, tokens, lowers, ctx)
-        return [m for m in mentions if m.actor is not None or m.place is not None]
+            resolved.append(mention)
+        return [m for m in resolved if m.actor is not None or m.place is not None]
 
     # -- atoms ---------------------------------------------------------------------------------
 
@@ -99,6 +105,8 @@ class MentionFinder:
         if name:
             return name
         kinds = self.lang.kinds_at(lowers, i)
+        if kinds and "dual" in kinds[1]:
+            return Atom("dual", i, kinds[0])
         if kinds and "counterpart" in kinds[1]:
             return Atom("role", i, kinds[0], role=_COUNTERPART)
         if kinds and kinds[1] & {"pronouns_person", "pronouns_group"} and kinds[0] == i + 1:
@@ -114,6 +122,9 @@ class MentionFinder:
         if not hit:
             return None
         end, forms = hit
+        if len(forms) == 1 and forms[0][1] is None:     # one entity, any spelling: the common case
+            entity = forms[0][0]
+            return Atom(entity.kind, i, end, entity=entity)
         text = " ".join(t.text for t in tokens[i:end])
         entities = list(dict.fromkeys(entity for entity, exact in forms
                                       if exact is None or exact == text.replace(" ", "") or exact == text))
@@ -228,7 +239,7 @@ class MentionFinder:
         if not self._glue(lowers, mention.end, atom.start):
             return False
         kinds = {a.kind for a in mention.atoms}
-        if atom.kind in ("pronoun",) or "pronoun" in kinds:
+        if atom.kind in ("pronoun", "dual") or kinds & {"pronoun", "dual"}:
             return False
         if atom.kind == "institution":
             return "role" in kinds and not kinds & {"person", "cap"}
@@ -259,12 +270,19 @@ class MentionFinder:
         for mention in mentions:
             prev = merged[-1] if merged else None
             if prev and lowers[prev.end:prev.end + 1] == [","] and self._only_articles(lowers, prev.end + 1, mention.start) \
+                    and not self._reports(lowers, mention.end) \
                     and (_describes(mention, prev) or _describes(prev, mention)):
                 prev.atoms.extend(mention.atoms)
                 prev.end = mention.end
                 continue
             merged.append(mention)
         return merged
+
+    def _reports(self, lowers, end):
+        """Whether a reporting word follows a mention ("..., the foreign ministry said"): it is
+        then the speaker, not an apposition of the name before the comma."""
+        kinds = self.lang.kinds_at(lowers, end) if end < len(lowers) else None
+        return bool(kinds and "reporting" in kinds[1])
 
     def _only_articles(self, lowers, start, end):
         """Whether tokens [start, end) are all articles ("the")."""
@@ -299,7 +317,8 @@ class MentionFinder:
         if owner is not None:
             actor.country, actor.org, actor.cameo = owner.country, owner.org, owner.cameo
         mention.actor = actor
-        ctx.note(actor, located=mention.place is not None and prep == "locative")
+        ctx.note(actor, located=mention.place is not None and prep == "locative",
+                 place=mention.place is not None and mention.place.kind != "country")
 
     def _actor(self, mention, tokens, ctx):
         """The Actor a mention names, or None when it names nobody."""
@@ -389,6 +408,22 @@ class MentionFinder:
             if not kinds or not kinds[1] & {"articles", "place_modifiers"}:
                 return None
         return None
+
+
+def _pair_mentions(mention, text, tokens, ctx):
+    """ "The two leaders", "kedua pihak": two mentions over the same words, one for each of the last
+    two parties the document named; none when it has not named two."""
+    pair = ctx.pair()
+    if pair is None:
+        return []
+    span = (tokens[mention.start].start, tokens[mention.end - 1].end)
+    out = []
+    for k, known in enumerate(pair):
+        actor = known.copy()
+        actor.start, actor.end, actor.text = span[0], span[1], text[span[0]:span[1]]
+        out.append(Mention(mention.start, mention.end, list(mention.atoms), actor=actor, text=actor.text,
+                           span=span, pair_second=k == 1))
+    return out
 
 
 def _modifies_noun(tokens, mention):

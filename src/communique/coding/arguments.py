@@ -52,7 +52,7 @@ class ArgumentFinder:
         groups = []
         for mention in mentions:
             last = groups[-1] if groups else None
-            if last and self._coordinated(last.members[-1], mention, lowers):
+            if last and (mention.pair_second or self._coordinated(last.members[-1], mention, lowers)):
                 last.members.append(mention)
             else:
                 groups.append(Group([mention]))
