@@ -112,3 +112,8 @@ def test_seed_visits_are_located_at_the_cities_visited(seed_events):
     visits = {e["target"]["country"]: e["location"]["name"] for e in seed_events
               if e["code"] == "042" and e["source"]["name"] == "Karen Donfried"}
     assert visits == {"UKR": "Kyiv", "RUS": "Moscow", "BEL": "Brussels"}
+
+
+def test_seed_ryabkov_meeting_is_dated_by_the_moscow_trip(seed_events):
+    (meeting,) = _find(seed_events, "04", "Karen Donfried", "Sergei Ryabkov")
+    assert meeting["date"] == "2021-12-15" and meeting["location"]["name"] == "Moscow"

@@ -18,7 +18,7 @@ from communique.nlp.tokens import tokenize
 from communique.ontology.cameo import governing_codes, intent_code, place_target_roots, refusal_code
 from communique.places.locate import locate
 from communique.time.expressions import DateFinder
-from communique.time.narrative import Narrative
+from communique.time.narrative import Narrative, date_by_trip
 from communique.time.resolve import date_event, publication_date
 
 MAX_SENTENCE = 2000
@@ -58,6 +58,7 @@ class Coder:
             paragraph += "\n" in text[previous_end:start]
             previous_end = end
             events.extend(self._sentence(doc, text, index, start, end, ctx, story, paragraph))
+        date_by_trip(events)
         return merge_events(events)
 
     def _sentence(self, doc, text, index, start, end, ctx, story, paragraph):

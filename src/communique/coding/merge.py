@@ -1,6 +1,7 @@
 """One event, many mentions: merging the reports of the same event within a document."""
 
 from communique.actors.mentions import GENERIC_ROLES
+from communique.ontology.cameo import trip_codes
 
 BASIS_RANK = {"explicit": 0, "relative": 1, "publication": 2}
 LEADER_ROLES = {"head_of_state", "head_of_government", "president", "prime_minister", "chancellor", "monarch"}
@@ -40,11 +41,11 @@ def _codes_agree(a, b):
     (041) when both are dated by the text to the same day, or the generic one is not dated."""
     if a.code[:3] == b.code[:3]:
         return True
-    if a.root != b.root:
-        return False
+    if a.root != b.root or (a.code in trip_codes()) != (b.code in trip_codes()):
+        return False        # a meeting is not the visit it happened on
     generic = a.code[:3] == a.root + "0" or b.code[:3] == b.root + "0"
     dated = "publication" not in (a.date.basis, b.date.basis) and a.date.value == b.date.value \
-        and a.date.value is not None
+        and a.date.value is not None and not (a.date.carried or b.date.carried)
     same_sentence = {m.sentence for m in a.mentions} & {m.sentence for m in b.mentions}
     identical = _identity(a.source) == _identity(b.source) and _identity(a.target) == _identity(b.target)
     if a.root != b.root or not generic:

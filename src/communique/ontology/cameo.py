@@ -61,3 +61,15 @@ def governing_codes():
 def place_target_roots():
     """Roots whose events with no named target are aimed at the country where they happened."""
     return frozenset(str(r).zfill(2) for r in load_yaml("ontology", "conventions.yaml")["place_target_roots"])
+
+
+@lru_cache(maxsize=None)
+def trip_codes():
+    """Codes of making or hosting a visit."""
+    return frozenset(str(c) for c in load_yaml("ontology", "conventions.yaml")["trip_codes"])
+
+
+@lru_cache(maxsize=None)
+def meeting_codes():
+    """Codes of meeting in person, which an article's trips date."""
+    return frozenset(str(c) for c in load_yaml("ontology", "conventions.yaml")["meeting_codes"])

@@ -1,12 +1,16 @@
 """What a story has dated so far: the anchor of "the next day", the date undated events of the
-same paragraph share, and the earlier events that "the day after <event>" points to."""
+same paragraph share, the earlier events that "the day after <event>" points to, and the dates
+of a traveller's contacts on one trip."""
 
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from communique.ontology.cameo import meeting_codes, trip_codes
 from communique.time.resolve import EventDate
 
 AFTER_WINDOW = 10     # tokens after "the day after" that may name the earlier event's people
+BASIS_ORDER = {"explicit": 0, "relative": 1, "publication": 2}
+PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
 @dataclass
@@ -62,3 +66,21 @@ class Narrative:
             if found:
                 pick = max if expr.days >= 0 else min
                 expr.base = pick(e.date.value for e in found)
+
+
+def date_by_trip(events):
+    """Give an undated meeting of a named person with another country's party the date (and, if
+    it has none, the place) of that person's best-dated visit or meeting in that country in the
+    article ("met Ryabkov" on the Moscow trip whose meeting with Kozak is dated 15 December)."""
+    dated = [e for e in events if e.date.basis != "publication" and e.date.value and e.source is not None
+             and e.source.name and e.target is not None and e.target.key and e.location
+             and e.location.get("country") == e.target.key and (e.code in meeting_codes() or e.code in trip_codes())]
+    for event in events:
+        if event.code not in meeting_codes() or event.date.basis != "publication" or event.source is None \
+                or not event.source.name or event.target is None or event.target.key is None:
+            continue
+        trip = [e for e in dated if e.source.name == event.source.name and e.target.key == event.target.key]
+        if trip:
+            best = min(trip, key=lambda e: (BASIS_ORDER[e.date.basis], PRECISION_ORDER.get(e.date.precision, 9)))
+            event.date = replace(best.date, basis="relative", carried=True)
+            event.location = event.location or best.location
