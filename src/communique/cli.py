@@ -72,7 +72,8 @@ def cmd_eval(args):
     """Score the coder on gold files; 1 when a score is under its floor."""
     from communique.evaluate import run_eval
 
-    return run_eval(args.gold, floors_path=args.floors, lang=args.lang, show_errors=args.errors)
+    return run_eval(args.gold, floors_path=args.floors, lang=args.lang, show_errors=args.errors,
+                    by_root=args.by_root)
 
 
 def build_parser():
@@ -90,6 +91,7 @@ def build_parser():
     ev.add_argument("--floors", help="JSON file of score floors; exit 1 when a score is below its floor")
     ev.add_argument("--lang", help="language of records that do not say (default: en)")
     ev.add_argument("--errors", action="store_true", help="print the records the coder gets wrong")
+    ev.add_argument("--by-root", action="store_true", help="print precision, recall and F1 per CAMEO root")
     ev.set_defaults(func=cmd_eval)
     return parser
 

@@ -209,11 +209,19 @@ def check_floors(reports, floors):
     return failures
 
 
-def run_eval(paths, floors_path=None, lang=None, show_errors=False, out=sys.stdout):
+def format_roots(report):
+    """Lines of per-root precision, recall and F1 (the parts of the macro-F1), by CAMEO root."""
+    lines = ["  root  P      R      F1     (tp fp fn)"]
+    for root, t in sorted(report.per_root.items()):
+        lines.append(f"  {root:4}  {t.precision:.3f}  {t.recall:.3f}  {t.f1:.3f}  ({t.tp} {t.fp} {t.fn})")
+    return lines
+
+
+def run_eval(paths, floors_path=None, lang=None, show_errors=False, out=sys.stdout, by_root=False):
     """Score gold files, print the reports, and return 1 when a floor is not met."""
     reports = [evaluate_file(p, lang) for p in paths]
     for report in reports:
-        for line in format_report(report):
+        for line in format_report(report) + (format_roots(report) if by_root else []):
             print(line, file=out)
         if show_errors:
             for rid, text, golds, preds in report.errors:
