@@ -236,6 +236,14 @@ class ArgumentFinder:
                 found.setdefault("sector", group)
         return found.get("place") or found.get("sector") or found.get("locative")
 
+    def later_target(self, trigger, groups, lowers):
+        """The first party after a governing trigger anywhere in its clause, a destination
+        included but not a place after "in" ("threatened to cut gas supplies to Moldova"), for
+        when the nearby search found none."""
+        _, last = self.clause(lowers, trigger.start, trigger.end)
+        return next((g for g in groups if trigger.end <= g.start < last and g.start - trigger.end <= TARGET_WINDOW
+                     and not g.is_place and _has_party(g) and not self._speaker(g, lowers, last)), None)
+
     def _target(self, pattern, groups, start, last, lowers):
         """The target group: after a target preposition when the pattern names one, else the first
         (unless the pattern needs the preposition: "discussed X with Y")."""

@@ -1,6 +1,6 @@
 """The coder: a document in, its events out, one engine for every language."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from communique.actors.context import DocContext
 from communique.actors.mentions import MentionFinder
@@ -73,12 +73,13 @@ class Coder:
         exprs = self.dates.find(tokens, lowers, doc.date)
         events = []
         if triggers:        # a sentence without a trigger only tells the story its dates
-            triggers = _drop_contents(_drop_governing(triggers, modal_spans(self.lang, lowers)))
+            triggers, contents = _drop_contents(_drop_governing(triggers, modal_spans(self.lang, lowers)))
             sent = Sentence(index, start, end, text, tokens, lowers, mentions,
                             self.arguments.groups(mentions, lowers), exprs)
             story.anchor_events(exprs, mentions)
             carry = story.carry(paragraph, self._continues(lowers))
-            events = [e for trigger in triggers for e in self._events(doc, sent, trigger, story.day, carry)]
+            events = [e for trigger in triggers
+                      for e in self._events(doc, sent, trigger, story.day, carry, contents.get(trigger))]
         story.after_sentence(paragraph, exprs, events)
         return events
 
@@ -87,7 +88,7 @@ class Coder:
         return any(hit and "continuation" in hit[1]
                    for hit in (self.lang.kinds_at(lowers, j) for j in range(min(CONTINUATION_AT, len(lowers)))))
 
-    def _events(self, doc, sent, trigger, narrative, carry):
+    def _events(self, doc, sent, trigger, narrative, carry, content=None):
         """The events one trigger gives (several with coordinated actors)."""
         pattern, lowers = trigger.pattern, sent.lowers
         first, _ = self.arguments.clause(lowers, trigger.start, trigger.end)
@@ -103,6 +104,8 @@ class Coder:
         if code[:2] == INTENT_ROOT:
             mood = "intent"     # "offered talks", "siap untuk konsultasi": the words themselves are intent
         found = self.arguments.find(trigger, sent.groups, lowers)
+        if all(target is None for _, target in found.pairs) and pattern.code.startswith(governing_codes()):
+            found = self._with_content_target(found, trigger, content, sent)
         when = date_event(trigger.start, trigger.end, sent.exprs, doc.date, narrative)
         if mood == "intent" and when.value and doc.date and when.value > doc.date:
             when = publication_date(doc.date)   # an intention is dated when stated, not when planned
@@ -120,6 +123,24 @@ class Coder:
                                  location=where, modality=mood, lang=self.iso, reciprocal=found.reciprocal,
                                  mentions=[sent.mention(trigger, source, target)]))
         return out
+
+
+    def _with_content_target(self, found, trigger, content, sent):
+        """A governing trigger's arguments with the target of what it governs, else the first
+        party later in its clause, when it has none of its own ("threatened to cut gas supplies
+        to Moldova": Moldova)."""
+        targets = []
+        content_pairs = self.arguments.find(content, sent.groups, sent.lowers).pairs if content else []
+        for _, target in content_pairs:
+            if target is not None and not any(target is t for t in targets):
+                targets.append(target)
+        if not targets:
+            later = self.arguments.later_target(trigger, sent.groups, sent.lowers)
+            targets = list(later.members) if later is not None else []
+        if not targets:
+            return found
+        pairs = [(s, t) for s, _ in found.pairs for t in targets if t is not s]
+        return replace(found, pairs=pairs)
 
 
 @dataclass
@@ -186,15 +207,16 @@ def _drop_contents(triggers):
     """Triggers without what an appeal, demand, threat, intention or accusation governs ("urged
     Israel to agree to a ceasefire", "invited Xi to visit", "alleged that Russia attacked"): the
     event after such a trigger in the same stretch has not happened, or is only alleged."""
-    kept, governor = [], None
+    kept, governor, contents = [], None, {}
     for trigger in triggers:
         if governor is not None and 0 <= trigger.start - governor.end <= CONTENT_GAP:
+            contents.setdefault(governor, trigger)
             continue
         kept.append(trigger)
         code = trigger.pattern.code
         # a bare intent word ("ready to", 030) leaves its content to say which intention it is
         governor = trigger if code.startswith(governing_codes()) and code != INTENT_ROOT + "0" else None
-    return kept
+    return kept, contents
 
 
 def _target_actor(mention):
