@@ -40,6 +40,7 @@ class Language:
     not_passive_suffixes: tuple = ()
     role_head: str = "last"        # which of several role words heads a title: "last" or "first"
     adjectives_first: bool = False  # adjectives stand before their noun ("Israeli shelling")
+    participle_suffixes: tuple = ()  # endings of past participles ("brokered by Qatar" is passive)
     _lemmas: dict = field(default_factory=dict)
     _memo_tokens: list | None = None
     _memo: dict = field(default_factory=dict)
@@ -123,4 +124,5 @@ def build_language(iso):
         not_passive_suffixes=tuple(grammar.get("not_passive_suffixes") or ()),
         role_head=grammar.get("role_head", "last"),
         adjectives_first=bool(grammar.get("adjectives_first")),
+        participle_suffixes=tuple(grammar.get("participle_suffixes") or ()),
     )

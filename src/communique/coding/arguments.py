@@ -1,6 +1,6 @@
 """Source and target of a trigger: frame hints first, then position, voice and coordination."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 TARGET_WINDOW = 12
 JOINERS = {",", "-", "–", "/", "&"}
@@ -37,6 +37,8 @@ class Arguments:
     pairs: list                 # (source Mention, target Mention | None)
     reciprocal: bool = False
     passive: bool = False
+    source: object = None       # the source Group, when one was found before or after the trigger
+    target: object = None       # the target Group, when one was found
 
 
 class ArgumentFinder:
@@ -118,8 +120,19 @@ class ArgumentFinder:
                         self._break_list.append((j, kinds[0]))
         return self._break_list
 
-    def find(self, trigger, groups, lowers):
-        """The Arguments of a trigger."""
+    def find(self, trigger, groups, lowers, previous=None):
+        """The Arguments of a trigger; previous are those of the sentence's trigger before it,
+        whose source (and, failing its own, target) a verb coordinated with it shares ("arrested
+        X and deported them", "summoned the ambassador and demanded an explanation")."""
+        found = self._find(trigger, groups, lowers, previous)
+        if previous is not None and previous.target is not None and found.target is None \
+                and found.source is previous.source and self._verb_coordinated(lowers, trigger.start):
+            return self._pairs(trigger.pattern, found.source, previous.target)
+        return found
+
+    def _find(self, trigger, groups, lowers, previous):
+        """The Arguments of a trigger, sharing a coordinated verb's subject."""
+        subject = previous.source if previous is not None else None
         pattern = trigger.pattern
         first, last = self.clause(lowers, trigger.start, trigger.end)
         if self._is_passive(trigger, lowers):
@@ -144,10 +157,21 @@ class ArgumentFinder:
                 others = [g for g in groups if g is not source]
                 target = self._target(pattern, others, trigger.end, last, lowers)
         if source is None:
-            source = self._before(groups, trigger.start, first, lowers)
+            source = subject if subject is not None and self._verb_coordinated(lowers, trigger.start) \
+                else self._before(groups, trigger.start, first, lowers)
             inside = None if pattern.target_after else self._inside(groups, trigger)
-            target = target or inside or self._target(pattern, groups, trigger.end, last, lowers)
+            if pattern.symmetric and source is not None and len(source.members) > 1 and not (target or inside):
+                # "Israel and Hamas agreed to a ceasefire brokered by Qatar": between the subjects,
+                # unless the pattern's own preposition names another side ("... held talks with Iran")
+                target = self._prep_target(pattern, groups, trigger.end, last, lowers)
+            else:
+                target = target or inside or self._target(pattern, groups, trigger.end, last, lowers)
         return self._pairs(pattern, source, target)
+
+    def _verb_coordinated(self, lowers, start):
+        """Whether a coordination word stands right before a trigger ("expelled X and | recalled")."""
+        kinds = self.lang.kinds_before(lowers, start)
+        return "coordination" in kinds
 
     @staticmethod
     def _has_subject(groups, start, first):
@@ -173,9 +197,9 @@ class ArgumentFinder:
             return Arguments([])
         if target is None:
             if pattern.symmetric and len(source.members) > 1:
-                return self._reciprocal(source.members)
-            return Arguments([(s, None) for s in source.members])
-        return Arguments([(s, t) for s in source.members for t in target.members])
+                return replace(self._reciprocal(source.members), source=source)
+            return Arguments([(s, None) for s in source.members], source=source)
+        return Arguments([(s, t) for s in source.members for t in target.members], source=source, target=target)
 
     @staticmethod
     def _reciprocal(members):
@@ -247,6 +271,13 @@ class ArgumentFinder:
     def _target(self, pattern, groups, start, last, lowers):
         """The target group: after a target preposition when the pattern names one, else the first
         (unless the pattern needs the preposition: "discussed X with Y")."""
+        found = self._prep_target(pattern, groups, start, last, lowers)
+        if found is not None or pattern.target_needs_prep:
+            return found
+        return self._after(groups, start, last, lowers, pattern.target_place)
+
+    def _prep_target(self, pattern, groups, start, last, lowers):
+        """The target a pattern's own preposition introduces ("met with X", "fired shots at X"), or None."""
         if pattern.target_preps is not None:
             ending = pattern.target_preps.ends_before(lowers, start, max_len=2)
             if ending and ending[0] >= start - 2:   # the trigger ends in its own preposition: "fired shots at"
@@ -265,9 +296,7 @@ class ArgumentFinder:
                     found = self._after(groups, hit[0], last, lowers, True, max_gap=3, first_only=True)
                     if found:
                         return found
-            if pattern.target_needs_prep:
-                return None
-        return self._after(groups, start, last, lowers, pattern.target_place)
+        return None
 
     @staticmethod
     def _prep_follows(pattern, lowers, end, groups):
@@ -306,6 +335,10 @@ class ArgumentFinder:
         that is not in an active form ("was attacked", not "is attacking")."""
         if trigger.pattern.passive:
             return True
+        participle = self.lang.participle_suffixes
+        if participle and lowers[trigger.end - 1].endswith(participle) and trigger.end < len(lowers) \
+                and "passive_agent" in (self.lang.kinds_at(lowers, trigger.end) or (0, ()))[1]:
+            return True     # a participle right before its agent: "a ceasefire brokered by Qatar"
         active = self.lang.not_passive_suffixes
         return self._passive_aux_before(lowers, trigger.start) and not (
             active and lowers[trigger.start].endswith(active))
@@ -341,8 +374,9 @@ def _distribute_role(group):
     if len(group.members) < 2:
         return
     for head, rest in ((group.members[0], group.members[1:]), (group.members[-1], group.members[:-1])):
-        if head.actor is None or not head.actor.sector:
-            continue
+        kinds = {a.kind for a in head.atoms}
+        if head.actor is None or not head.actor.sector or "role" not in kinds or kinds & {"org", "person", "cap"}:
+            continue        # only role words spread ("Afghan and Pakistani forces"), not "Israel and Hamas"
         for member in rest:
             actor = member.actor
             if actor is not None and actor.country and not (actor.role or actor.name or actor.sector):

@@ -78,32 +78,39 @@ class Coder:
                             self.arguments.groups(mentions, lowers), exprs)
             story.anchor_events(exprs, mentions)
             carry = story.carry(paragraph, self._continues(lowers))
-            events = [e for trigger in triggers
-                      for e in self._events(doc, sent, trigger, story.day, carry, contents.get(trigger))]
+            events, previous, before = [], None, (0, 0)
+            for trigger in triggers:
+                found, previous = self._events(doc, sent, trigger, story.day, carry, contents.get(trigger),
+                                               previous, before)
+                events.extend(found)
+                before = (trigger.start, trigger.end)
         story.after_sentence(paragraph, exprs, events)
         return events
 
     def _continues(self, lowers):
         """Whether a sentence opens by continuing the story told before ("Putin, in turn, ...")."""
+        starts = self.lang.starts
         return any(hit and "continuation" in hit[1]
-                   for hit in (self.lang.kinds_at(lowers, j) for j in range(min(CONTINUATION_AT, len(lowers)))))
+                   for hit in (self.lang.kinds_at(lowers, j) for j in range(min(CONTINUATION_AT, len(lowers)))
+                               if lowers[j] in starts))
 
-    def _events(self, doc, sent, trigger, narrative, carry, content=None):
-        """The events one trigger gives (several with coordinated actors)."""
+    def _events(self, doc, sent, trigger, narrative, carry, content=None, previous=None, before=(0, 0)):
+        """The events one trigger gives (several with coordinated actors), and the arguments a
+        verb coordinated with it may share."""
         pattern, lowers = trigger.pattern, sent.lowers
         first, _ = self.arguments.clause(lowers, trigger.start, trigger.end)
-        mood = modality(self.lang, lowers, trigger.start, first)
+        mood = modality(self.lang, lowers, trigger.start, first, before)
         if mood in ("negated", "hypothetical"):
-            return []
+            return [], previous
         if mood == "refused":   # "said it would not attend": the refusal is the event
             code, mood = refusal_code(pattern.code), "asserted"
             if code is None:
-                return []
+                return [], previous
         else:
             code = pattern.code if mood == "asserted" else intent_code(pattern.code)
         if code[:2] == INTENT_ROOT:
             mood = "intent"     # "offered talks", "siap untuk konsultasi": the words themselves are intent
-        found = self.arguments.find(trigger, sent.groups, lowers)
+        found = self.arguments.find(trigger, sent.groups, lowers, previous)
         if all(target is None for _, target in found.pairs) and pattern.code.startswith(governing_codes()):
             found = self._with_content_target(found, trigger, content, sent)
         when = date_event(trigger.start, trigger.end, sent.exprs, doc.date, narrative)
@@ -113,7 +120,8 @@ class Coder:
             when = carry
         out = []
         for source_m, target_m in found.pairs:
-            where = locate(trigger, sent.mentions, target_m, self.lang, lowers, first)
+            visited = None if found.reciprocal else target_m     # "A and B agreed": B is no place
+            where = locate(trigger, sent.mentions, visited, self.lang, lowers, first)
             target = _placed(_target_actor(target_m), where, source_m.actor)
             source = _placed(source_m.actor, where, None)
             if target is None and code[:2] in place_target_roots():
@@ -122,7 +130,7 @@ class Coder:
                 out.append(Event(doc_id=doc.id, code=code, source=source, target=target, date=when,
                                  location=where, modality=mood, lang=self.iso, reciprocal=found.reciprocal,
                                  mentions=[sent.mention(trigger, source, target)]))
-        return out
+        return out, found if found.source is not None else previous
 
 
     def _with_content_target(self, found, trigger, content, sent):

@@ -6,14 +6,16 @@ KINDS = frozenset(ORDER) | {"precondition"}
 NAMES = {"negation": "negated", "hypothetical": "hypothetical", "refusal": "refused", "future": "intent"}
 
 
-def modality(lang, lowers, trigger_start, clause_start):
-    """The modality of a trigger from the function words before it in its clause."""
+def modality(lang, lowers, trigger_start, clause_start, inside=(0, 0)):
+    """The modality of a trigger from the function words before it in its clause; words inside
+    the span of the trigger before it ("agreed to a ceasefire | brokered by") belong to that one."""
     found = set()
     j = max(clause_start, trigger_start - WINDOW)
     while j < trigger_start:
         hit = lang.kinds_at(lowers, j)
         if hit and hit[0] <= trigger_start:
-            found |= hit[1] & KINDS
+            if not (inside[0] <= j and hit[0] <= inside[1]):
+                found |= hit[1] & KINDS
             j = hit[0]
         else:
             j += 1

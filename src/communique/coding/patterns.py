@@ -91,6 +91,10 @@ def _split_trigger(trigger):
         plain = not re.search(r"[()|*@?]", word) and word != "..."
         if plain:
             items.extend(compile_item(t.text) for t in tokenize(word))
+        elif re.fullmatch(r"[^()|*@?]+\*", word) and len(tokenize(word[:-1])) > 1:
+            parts = [t.text for t in tokenize(word[:-1])]      # "co-operat*": co - operat*
+            items.extend(compile_item(t) for t in parts[:-1])
+            items.append(compile_item(parts[-1] + "*"))
         else:
             items.append(compile_item(word))
     return tuple(items)
