@@ -50,6 +50,10 @@ class Entity:
     population: int = 0
     capital: bool = False
 
+    def __hash__(self):
+        """Kind and key identify an entity; hashing them alone keeps lookups cheap."""
+        return hash((self.kind, self.key))
+
     def term_at(self, day):
         """The person's post on a day, the latest one when the day is unknown or no post fits."""
         held = [t for t in self.terms if t.holds(day)]

@@ -33,9 +33,10 @@ class Item:
         return bool(self.lemmas) and lemma() in self.lemmas
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Pattern:
-    """An event pattern: its code, rule id, trigger variants and argument hints."""
+    """An event pattern: its code, rule id, trigger variants and argument hints (each pattern is
+    one object, compared and hashed by identity)."""
 
     id: str
     code: str
