@@ -132,14 +132,12 @@ class PatternSet:
     by_prefix: list = field(default_factory=list)
 
     def __post_init__(self):
-        canonical = {}      # one object per distinct word set, so a sentence checks each once
-        for rank, pattern in enumerate(self.patterns):
+        for pattern in self.patterns:
             for items in pattern.triggers:
                 # words the trigger cannot do without: a sentence lacking one is skipped at once
-                required = tuple(canonical.setdefault(it.literals, it.literals) for it in items[1:]
-                                 if not it.optional and not it.gap and it.literals and not it.prefixes
-                                 and not it.lemmas)
-                entry = (pattern, items, required, rank)
+                required = tuple(it.literals for it in items[1:] if not it.optional and not it.gap
+                                 and it.literals and not it.prefixes and not it.lemmas)
+                entry = (pattern, items, required)
                 first = items[0]
                 for lit in first.literals:
                     self.by_literal.setdefault(lit, []).append(entry)
@@ -148,10 +146,9 @@ class PatternSet:
                 for pre in first.prefixes:
                     self.by_prefix.append((pre, entry))
         self._prefixes = tuple(pre for pre, _ in self.by_prefix)
-        self._grouped = {lit: _group_by_need(entries) for lit, entries in self.by_literal.items()}
 
     def candidates(self, lower, lemma):
-        """(pattern, items, required words, rank) whose first item may match a token."""
+        """(pattern, items, required words) whose first item may match a token, in file order."""
         found = list(self.by_literal.get(lower, ()))
         if self.by_lemma:
             found += self.by_lemma.get(lemma(), ())
@@ -169,41 +166,18 @@ class PatternSet:
         else:
             starts = [i for i, lower in enumerate(lowers)
                       if lower in literal or (prefixes and lower.startswith(prefixes))]
-        absent = {}         # word set -> whether the sentence lacks all of it
         for i in starts:
             if i in blocked:
                 continue
-            if self.by_lemma or self.by_prefix:
-                groups = [(None, self.candidates(lowers[i], lambda: lemma_of(i)))]
-            else:
-                groups = self._grouped.get(lowers[i], ())
-            for need, entries in groups:
-                if need is not None and _lacks(present, need, absent):
-                    continue
-                for pattern, items, required, rank in entries:
-                    if not any(_lacks(present, more, absent) for more in required):
-                        end = _match(items, 0, lowers, i, lemma_of, blocked)
-                        if end > i:
-                            hits.append((rank, Trigger(pattern, i, end)))
-        hits.sort(key=lambda hit: hit[0])       # of equal spans, the earlier pattern wins
-        return _non_overlapping([trigger for _, trigger in hits])
-
-
-def _lacks(present, words, memo):
-    """Whether a sentence's word set has none of some words (remembered per sentence)."""
-    found = memo.get(words)
-    if found is None:
-        found = memo[words] = present.isdisjoint(words)
-    return found
-
-
-def _group_by_need(entries):
-    """Entries grouped by their first required word set (None when they need none), in order."""
-    groups = {}
-    for entry in entries:
-        need = entry[2][0] if entry[2] else None
-        groups.setdefault(id(need) if need is not None else None, (need, []))[1].append(entry)
-    return list(groups.values())
+            for pattern, items, required in self.candidates(lowers[i], lambda: lemma_of(i)):
+                for need in required:
+                    if present.isdisjoint(need):
+                        break
+                else:
+                    end = _match(items, 0, lowers, i, lemma_of, blocked)
+                    if end > i:
+                        hits.append(Trigger(pattern, i, end))
+        return _non_overlapping(hits)
 
 
 def _match(items, k, lowers, i, lemma_of, blocked):
