@@ -160,6 +160,8 @@ class ArgumentFinder:
             source = subject if subject is not None and self._verb_coordinated(lowers, trigger.start) \
                 else self._before(groups, trigger.start, first, lowers)
             inside = None if pattern.target_after else self._inside(groups, trigger)
+            if inside is not None and source is not None and self._own_people(inside, source, lowers):
+                inside = None       # "recalled its ambassador from ...": the source's own people
             if pattern.symmetric and source is not None and len(source.members) > 1 and not (target or inside):
                 # "Israel and Hamas agreed to a ceasefire brokered by Qatar": between the subjects,
                 # unless the pattern's own preposition names another side ("... held talks with Iran")
@@ -167,6 +169,14 @@ class ArgumentFinder:
             else:
                 target = target or inside or self._target(pattern, groups, trigger.end, last, lowers)
         return self._pairs(pattern, source, target)
+
+    def _own_people(self, group, source, lowers):
+        """Whether a group inside a trigger is the source's own ("recalled its ambassador", "warned
+        Americans against travel"), not whom the event is aimed at."""
+        if not _same_party(group, source):
+            return False
+        owned = "pronouns_group" in self.lang.kinds_before(lowers, group.start)
+        return owned or _unnamed_civilians(group)
 
     def _verb_coordinated(self, lowers, start):
         """Whether a coordination word stands right before a trigger ("expelled X and | recalled")."""
@@ -366,6 +376,17 @@ class ArgumentFinder:
             return Arguments([], passive=True)
         pairs = [(s, t) for s in source.members for t in (target.members if target else [None])]
         return Arguments(pairs, passive=True)
+
+
+def _same_party(group, other):
+    """Whether every actor of a group belongs to the party of another group's first actor."""
+    key = other.members[0].actor.key if other.members[0].actor is not None else None
+    return key is not None and all(m.actor is not None and m.actor.key == key for m in group.members)
+
+
+def _unnamed_civilians(group):
+    """Whether a group names only unnamed people without a sector or as civilians ("Americans")."""
+    return all(m.actor is not None and not m.actor.name and m.actor.sector in (None, "CVL") for m in group.members)
 
 
 def _distribute_role(group):
