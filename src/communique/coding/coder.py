@@ -99,25 +99,14 @@ class Coder:
         verb coordinated with it may share."""
         pattern, lowers = trigger.pattern, sent.lowers
         first, _ = self.arguments.clause(lowers, trigger.start, trigger.end)
-        mood = modality(self.lang, lowers, trigger.start, first, before)
-        if mood in ("negated", "hypothetical"):
+        coded = _coded(pattern.code, modality(self.lang, lowers, trigger.start, first, before))
+        if coded is None:
             return [], previous
-        if mood == "refused":   # "said it would not attend": the refusal is the event
-            code, mood = refusal_code(pattern.code), "asserted"
-            if code is None:
-                return [], previous
-        else:
-            code = pattern.code if mood == "asserted" else intent_code(pattern.code)
-        if code[:2] == INTENT_ROOT:
-            mood = "intent"     # "offered talks", "siap untuk konsultasi": the words themselves are intent
+        code, mood = coded
         found = self.arguments.find(trigger, sent.groups, lowers, previous)
         if all(target is None for _, target in found.pairs) and pattern.code.startswith(governing_codes()):
             found = self._with_content_target(found, trigger, content, sent)
-        when = date_event(trigger.start, trigger.end, sent.exprs, doc.date, narrative)
-        if mood == "intent" and when.value and doc.date and when.value > doc.date:
-            when = publication_date(doc.date)   # an intention is dated when stated, not when planned
-        if when.basis == "publication" and carry is not None:
-            when = carry
+        when = _when(trigger, sent.exprs, doc.date, narrative, carry, mood)
         out = []
         for source_m, target_m in found.pairs:
             visited = None if found.reciprocal else target_m     # "A and B agreed": B is no place
@@ -131,7 +120,6 @@ class Coder:
                                  location=where, modality=mood, lang=self.iso, reciprocal=found.reciprocal,
                                  mentions=[sent.mention(trigger, source, target)]))
         return out, found if found.source is not None else previous
-
 
     def _with_content_target(self, found, trigger, content, sent):
         """A governing trigger's arguments with the target of what it governs, else the first
@@ -175,6 +163,30 @@ class Sentence:
                             target_span=(target.start, target.end) if target else None)
 
 
+def _coded(code, mood):
+    """(code, modality) of a trigger's event in the mood its words give, or None when no event is
+    output: negated and hypothetical events are not; "will not attend" is a rejection (12x);
+    a future or intended event is its intention (03x), as are intent words themselves."""
+    if mood in ("negated", "hypothetical"):
+        return None
+    if mood == "refused":
+        refusal = refusal_code(code)
+        return (refusal, "asserted") if refusal else None
+    code = code if mood == "asserted" else intent_code(code)
+    return code, "intent" if code[:2] == INTENT_ROOT else mood
+
+
+def _when(trigger, exprs, pub, narrative, carry, mood):
+    """The EventDate of a trigger: its sentence's date expression, else the date its paragraph
+    carries, else the publication; an intention is dated when stated, not when planned."""
+    when = date_event(trigger.start, trigger.end, exprs, pub, narrative)
+    if mood == "intent" and when.value and pub and when.value > pub:
+        when = publication_date(pub)
+    if when.basis == "publication" and carry is not None:
+        when = carry
+    return when
+
+
 def _placed(actor, where, other):
     """A copy of an actor; a group with a sector but no country ("civilians", "gunmen") takes the
     country of the place of the event, else that of the other side ("police arrested protesters")."""
@@ -214,7 +226,8 @@ def _drop_governing(triggers, spans):
 def _drop_contents(triggers):
     """Triggers without what an appeal, demand, threat, intention or accusation governs ("urged
     Israel to agree to a ceasefire", "invited Xi to visit", "alleged that Russia attacked"): the
-    event after such a trigger in the same stretch has not happened, or is only alleged."""
+    event after such a trigger in the same stretch has not happened, or is only alleged. Also
+    returns each governing trigger's first governed one."""
     kept, governor, contents = [], None, {}
     for trigger in triggers:
         if governor is not None and 0 <= trigger.start - governor.end <= CONTENT_GAP:
