@@ -9,6 +9,7 @@ from communique.nlp.tokens import normalize, tokenize
 from communique.resources import DataError, cached, load_yaml
 
 GAP = 3          # words a "..." may skip
+HEAVY = 24       # a word starting more triggers than this gets them indexed by their second word
 ACTOR_GAP = 4    # actor words it may skip besides ("accused Russia of", "expelled two Russian diplomats")
 # punctuation a "..." gap may not cross; hyphens and currency signs it may, and they cost
 # nothing ("secured a $3 billion loan from", "fired anti-aircraft batteries at")
@@ -146,6 +147,8 @@ class PatternSet:
                 for pre in first.prefixes:
                     self.by_prefix.append((pre, entry))
         self._prefixes = tuple(pre for pre, _ in self.by_prefix)
+        self._heavy = {lit: _second_word_index(entries) for lit, entries in self.by_literal.items()
+                       if len(entries) > HEAVY}
 
     def candidates(self, lower, lemma):
         """(pattern, items, required words) whose first item may match a token, in file order."""
@@ -169,7 +172,10 @@ class PatternSet:
         for i in starts:
             if i in blocked:
                 continue
-            for pattern, items, required in self.candidates(lowers[i], lambda: lemma_of(i)):
+            heavy = self._heavy.get(lowers[i]) if not (self.by_lemma or self.by_prefix) else None
+            entries = _by_second_word(heavy, present, self.by_literal[lowers[i]]) if heavy \
+                else self.candidates(lowers[i], lambda: lemma_of(i))
+            for pattern, items, required in entries:
                 for need in required:
                     if present.isdisjoint(need):
                         break
@@ -178,6 +184,29 @@ class PatternSet:
                     if end > i:
                         hits.append(Trigger(pattern, i, end))
         return _non_overlapping(hits)
+
+
+def _second_word_index(entries):
+    """For a word that starts many triggers: (positions of entries needing no further word,
+    {word: positions of entries whose first required word set holds it})."""
+    free, by_word = [], {}
+    for k, (_, _, required) in enumerate(entries):
+        if not required:
+            free.append(k)
+        for word in required[0] if required else ():
+            by_word.setdefault(word, []).append(k)
+    return free, by_word
+
+
+def _by_second_word(index, present, entries):
+    """The entries of a many-trigger word that the sentence's words can still complete, in order."""
+    free, by_word = index
+    keep = set(free)
+    for word in present:
+        more = by_word.get(word)
+        if more:
+            keep.update(more)
+    return [entries[k] for k in sorted(keep)]
 
 
 def _match(items, k, lowers, i, lemma_of, blocked):
