@@ -81,8 +81,8 @@ def _fingerprint(parts, code=()):
 
 def cached(name, folders, build, code=()):
     """build(), kept as a pickle in the user's cache folder until a data file under folders (or a
-    module file in code) changes. COMMUNIQUE_CACHE sets the folder; an unwritable folder only
-    means building every time."""
+    module file in code) changes, when the new build replaces the old pickle. COMMUNIQUE_CACHE sets
+    the folder; an unwritable folder only means building every time."""
     root = Path(os.environ.get("COMMUNIQUE_CACHE") or Path.home() / ".cache" / "communique")
     path = root / f"{name}-{_fingerprint(folders, code)}.pickle"
     try:
@@ -97,6 +97,9 @@ def cached(name, folders, build, code=()):
         with open(tmp, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        for stale in root.glob(f"{name}-*.pickle"):     # earlier builds of the same data
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass
     return value
