@@ -124,15 +124,15 @@ class ArgumentFinder:
         """The Arguments of a trigger; previous are those of the sentence's trigger before it,
         whose source (and, failing its own, target) a verb coordinated with it shares ("arrested
         X and deported them", "summoned the ambassador and demanded an explanation")."""
-        found = self._find(trigger, groups, lowers, previous)
-        if previous is not None and previous.target is not None and found.target is None \
-                and found.source is previous.source and self._verb_coordinated(lowers, trigger.start):
-            return self._pairs(trigger.pattern, found.source, previous.target)
+        shared = previous if previous is not None and self._verb_coordinated(lowers, trigger.start) else None
+        found = self._find(trigger, groups, lowers, shared.source if shared else None)
+        if shared is not None and shared.target is not None and found.target is None \
+                and found.source is shared.source:
+            return self._pairs(trigger.pattern, found.source, shared.target)
         return found
 
-    def _find(self, trigger, groups, lowers, previous):
-        """The Arguments of a trigger, sharing a coordinated verb's subject."""
-        subject = previous.source if previous is not None else None
+    def _find(self, trigger, groups, lowers, subject):
+        """The Arguments of a trigger; subject is the source of the verb it is coordinated with."""
         pattern = trigger.pattern
         first, last = self.clause(lowers, trigger.start, trigger.end)
         if self._is_passive(trigger, lowers):
@@ -157,8 +157,7 @@ class ArgumentFinder:
                 others = [g for g in groups if g is not source]
                 target = self._target(pattern, others, trigger.end, last, lowers)
         if source is None:
-            source = subject if subject is not None and self._verb_coordinated(lowers, trigger.start) \
-                else self._before(groups, trigger.start, first, lowers)
+            source = subject if subject is not None else self._before(groups, trigger.start, first, lowers)
             inside = None if pattern.target_after else self._inside(groups, trigger)
             if inside is not None and source is not None and self._own_people(inside, source, lowers):
                 inside = None       # "recalled its ambassador from ...": the source's own people
