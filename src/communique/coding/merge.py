@@ -2,8 +2,8 @@
 
 from communique.actors.mentions import GENERIC_ROLES
 from communique.ontology.cameo import trip_codes
+from communique.time.resolve import BASIS_RANK
 
-BASIS_RANK = {"explicit": 0, "relative": 1, "publication": 2}
 LEADER_ROLES = {"head_of_state", "head_of_government", "president", "prime_minister", "chancellor", "monarch"}
 
 

@@ -6,10 +6,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from communique.ontology.cameo import meeting_codes, trip_codes
-from communique.time.resolve import EventDate
+from communique.time.resolve import BASIS_RANK, EventDate
 
 AFTER_WINDOW = 10     # tokens after "the day after" that may name the earlier event's people
-BASIS_ORDER = {"explicit": 0, "relative": 1, "publication": 2}
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -81,6 +80,6 @@ def date_by_trip(events):
             continue
         trip = [e for e in dated if e.source.name == event.source.name and e.target.key == event.target.key]
         if trip:
-            best = min(trip, key=lambda e: (BASIS_ORDER[e.date.basis], PRECISION_ORDER.get(e.date.precision, 9)))
+            best = min(trip, key=lambda e: (BASIS_RANK[e.date.basis], PRECISION_ORDER.get(e.date.precision, 9)))
             event.date = replace(best.date, basis="relative", carried=True)
             event.location = event.location or best.location

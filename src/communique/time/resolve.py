@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 PUBLICATION_WINDOW = 6
+BASIS_RANK = {"explicit": 0, "relative": 1, "publication": 2}   # how firmly the text dates an event
 
 
 @dataclass
