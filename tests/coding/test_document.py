@@ -33,3 +33,11 @@ def test_document_meeting_on_a_visit_stays_its_own_event():
 def test_document_bare_country_participant_yields_to_the_place_after_in():
     (event,) = code_text("Iran said it would not attend the talks with the United States in Oman.", "en", "2025-04-02")
     assert event["code"] == "125" and event["location"]["name"] == "Oman"
+
+
+def test_document_before_her_arrival_bounds_the_date_by_the_visit():
+    events = code_text("US envoy Karen Donfried arrived in Moscow on 15 December.\n\nBefore her arrival in Russia, "
+                       "Donfried met Ukrainian Foreign Minister Dmytro Kuleba in Kyiv.", "en", "2021-12-17")
+    (meeting,) = _by_target_name(events, "Dmytro Kuleba")
+    assert meeting["date"] == "2021-12-15" and meeting["date_range"][1] == "2021-12-15"
+    assert meeting["date_range"][0] < "2021-12-15" and meeting["date_precision"] == "week"

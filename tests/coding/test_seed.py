@@ -78,6 +78,7 @@ def test_seed_kuleba_meeting_is_in_kyiv_before_moscow(seed_events):
     (meeting,) = _find(seed_events, "04", "Karen Donfried", "Dmytro Kuleba")
     assert meeting["location"]["name"] == "Kyiv"
     assert meeting["date"] <= "2021-12-14" and meeting["date_basis"] == "relative"
+    assert meeting["date_range"][1] == "2021-12-14"     # before her arrival in Moscow
 
 
 def test_seed_offer_of_consultations_dated_the_day_after_donfried_left_moscow(seed_events):

@@ -18,7 +18,7 @@ from communique.nlp.tokens import tokenize
 from communique.ontology.cameo import governing_codes, intent_code, place_target_roots, refusal_code
 from communique.places.locate import locate
 from communique.time.expressions import DateFinder
-from communique.time.narrative import Narrative, date_by_trip
+from communique.time.narrative import Narrative, bound_by_arrival, date_by_trip
 from communique.time.resolve import date_event, publication_date
 
 MAX_SENTENCE = 2000
@@ -84,6 +84,7 @@ class Coder:
                                                previous, before)
                 events.extend(found)
                 before = (trigger.start, trigger.end)
+        bound_by_arrival(events, self.lang, lowers, mentions, story.events)
         story.after_sentence(paragraph, exprs, events)
         return events
 

@@ -3,13 +3,14 @@ same paragraph share, the earlier events that "the day after <event>" points to,
 of a traveller's contacts on one trip."""
 
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from communique.ontology.cameo import meeting_codes, trip_codes
 from communique.time.resolve import BASIS_RANK, EventDate
 
 AFTER_WINDOW = 10     # tokens after "the day after" that may name the earlier event's people
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+WEEK = timedelta(days=7)
 
 
 @dataclass
@@ -65,6 +66,26 @@ class Narrative:
             if found:
                 pick = max if expr.days >= 0 else min
                 expr.base = pick(e.date.value for e in found)
+
+
+def bound_by_arrival(events, lang, lowers, mentions, story_events):
+    """Events of a sentence that opens "Before her arrival in Russia, ..." happened before the
+    story's latest visit to that country: their date is at most that visit's, their range ends
+    there (the DESIGN example: Donfried met Kuleba in Kyiv before reaching Moscow)."""
+    if not lowers or "precondition" not in (lang.kinds_at(lowers, 0) or (0, ()))[1]:
+        return
+    countries = {m.place.country for m in mentions if m.place is not None and m.start < AFTER_WINDOW}
+    visits = [e for e in story_events if e.code in trip_codes() and e.target is not None
+              and e.target.key in countries and e.date.value and e.date.basis != "publication"]
+    if not visits:
+        return
+    arrival = max(visits, key=lambda e: e.date.value).date
+    for event in events:
+        when = event.date
+        if when.value is None or when.value >= arrival.value or when.basis == "publication":
+            start = when.range[0] if when.range and when.range[0] < arrival.value else arrival.value - WEEK
+            event.date = replace(arrival, basis="relative", precision="week", range=(start, arrival.value),
+                                 carried=True)
 
 
 def date_by_trip(events):
