@@ -95,3 +95,11 @@ def test_mentions_the_two_sides_need_two_parties():
 def test_mentions_a_speaker_after_a_comma_is_no_apposition():
     (actors,) = _sentences_actors(["Eide discussed fishing quotas in the Barents Sea, the Norwegian foreign ministry said."])
     assert not any(a.name == "Barents Sea" for a in actors)
+
+
+def test_mentions_a_city_inside_a_longer_compass_name_is_no_place():
+    finder = MentionFinder(load_language("en"), load_world("en"))
+    for text in ("Storms hit South Carolina on Monday.", "Storms hit North Carolina on Monday."):
+        tokens = tokenize(text)
+        found = finder.find(text, tokens, [t.lower for t in tokens], DocContext())
+        assert not any(m.place is not None and m.place.country == "PRI" for m in found), text

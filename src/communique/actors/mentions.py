@@ -147,10 +147,11 @@ class MentionFinder:
                                or self._honorific_before(lowers, atom.start)):
             return True
         for j in (atom.start - 1, atom.end):
+            kinds = self.lang.kinds_at(lowers, j) if 0 <= j < len(tokens) else None
             if 0 <= j < len(tokens) and tokens[j].text[:1].isupper() and tokens[j].text.isalpha() \
-                    and not self.lang.kinds_at(lowers, j) and not self.lang.roles.match_at(lowers, j) \
+                    and (not kinds or kinds[1] <= {"place_modifiers"}) and not self.lang.roles.match_at(lowers, j) \
                     and not self.world.names.match_at(lowers, j):
-                return True
+                return True     # "Biro Urusan Eropa", "South Carolina" (a capitalised "South" is a name)
         return False
 
     def _owned(self, lowers, start):
