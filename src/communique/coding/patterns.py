@@ -70,8 +70,10 @@ def _parse_alternative(text):
     return {normalize(text)}, [], set()
 
 
+@lru_cache(maxsize=None)
 def compile_item(word):
-    """Compile one space-separated trigger item."""
+    """Compile one space-separated trigger item (one shared Item per distinct word, which keeps
+    the compiled lexicon and its cache small)."""
     if word == "...":
         return Item(gap=True, optional=True)
     optional = word.endswith("?") and len(word) > 1

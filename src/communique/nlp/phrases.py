@@ -1,7 +1,5 @@
 """A longest-match index of token phrases, the one matcher behind names, roles and function words."""
 
-from collections import defaultdict
-
 from communique.nlp.tokens import phrase_key
 
 
@@ -9,7 +7,7 @@ class PhraseIndex:
     """Maps token phrases to values; finds the longest phrase starting at each position."""
 
     def __init__(self):
-        self._by_first = defaultdict(dict)   # first token -> {phrase tuple: [values]}
+        self._phrases = {}                   # phrase tuple -> [values]
         self._lengths = {}                   # first token -> its phrase lengths, longest first
 
     def add(self, phrase, value):
@@ -17,32 +15,31 @@ class PhraseIndex:
         key = phrase_key(phrase) if isinstance(phrase, str) else tuple(phrase)
         if not key:
             return
-        self._by_first[key[0]].setdefault(key, []).append(value)
+        self._phrases.setdefault(key, []).append(value)
         self._lengths[key[0]] = tuple(sorted(set(self._lengths.get(key[0], ())) | {len(key)}, reverse=True))
 
     def first_tokens(self, values=None):
         """The set of tokens some phrase starts with (one carrying one of these values, if given)."""
         if values is None:
-            return frozenset(self._by_first)
-        return frozenset(first for first, table in self._by_first.items()
-                         if any(v in values for found in table.values() for v in found))
+            return frozenset(self._lengths)
+        return frozenset(key[0] for key, found in self._phrases.items() if any(v in values for v in found))
 
     def __contains__(self, phrase):
         key = phrase_key(phrase)
-        return bool(key) and key in self._by_first.get(key[0], {})
+        return bool(key) and key in self._phrases
 
     def match_at(self, lowers, i):
         """(end, values) of the longest phrase starting at token i, or None."""
         if i >= len(lowers):
             return None
         first = lowers[i]
-        table = self._by_first.get(first)
-        if not table:
+        lengths = self._lengths.get(first)
+        if lengths is None:
             return None
-        room = len(lowers) - i
-        for length in self._lengths[first]:
+        room, phrases = len(lowers) - i, self._phrases
+        for length in lengths:
             if length <= room:
-                values = table.get((first,) if length == 1 else tuple(lowers[i:i + length]))
+                values = phrases.get((first,) if length == 1 else tuple(lowers[i:i + length]))
                 if values:
                     return i + length, values
         return None
