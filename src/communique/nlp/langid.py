@@ -15,6 +15,8 @@ def _build():
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(KNOWN)
+    # keep only the restricted model: the full one (97 languages) made the cached pickle 73 MB
+    identifier._full_model = (identifier.nb_ptc, identifier.nb_pc, identifier.nb_classes)
     return identifier
 
 
@@ -23,7 +25,7 @@ def _identifier():
     """The identifier, loaded once per process; its unpacked model is cached on disk (1 s saved)."""
     from importlib.metadata import version
 
-    return cached(f"langid-{version('py3langid')}-{'-'.join(KNOWN)}", (), _build)
+    return cached(f"langid-{version('py3langid')}-{'-'.join(KNOWN)}", (), _build, code=(__file__,))
 
 
 def detect(text):
