@@ -152,9 +152,12 @@ class PatternSet:
         self._heavy = {lit: _second_word_index(entries) for lit, entries in self.by_literal.items()
                        if len(entries) > HEAVY}
 
-    def candidates(self, lower, lemma):
-        """(pattern, items, required words) whose first item may match a token, in file order."""
-        found = list(self.by_literal.get(lower, ()))
+    def candidates(self, lower, lemma, present):
+        """(pattern, items, required words) whose first item may match a token, in file order; for
+        a word that starts many triggers, only those the sentence's words (present) can complete."""
+        heavy = self._heavy.get(lower)
+        found = _by_second_word(heavy, present, self.by_literal[lower]) if heavy \
+            else list(self.by_literal.get(lower, ()))
         if self.by_lemma:
             found += self.by_lemma.get(lemma(), ())
         found += [entry for pre, entry in self.by_prefix if lower.startswith(pre)]
@@ -174,10 +177,7 @@ class PatternSet:
         for i in starts:
             if i in blocked:
                 continue
-            heavy = self._heavy.get(lowers[i]) if not (self.by_lemma or self.by_prefix) else None
-            entries = _by_second_word(heavy, present, self.by_literal[lowers[i]]) if heavy \
-                else self.candidates(lowers[i], lambda: lemma_of(i))
-            for pattern, items, required in entries:
+            for pattern, items, required in self.candidates(lowers[i], lambda: lemma_of(i), present):
                 for need in required:
                     if present.isdisjoint(need):
                         break
