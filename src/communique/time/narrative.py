@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from communique.ontology.cameo import meeting_codes, trip_codes
-from communique.time.resolve import BASIS_RANK, EventDate
+from communique.time.resolve import BASIS_RANK, EventDate, following_anchor
 
 AFTER_WINDOW = 10     # tokens after "the day after" that may name the earlier event's people
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -53,8 +53,7 @@ class Narrative:
         left Moscow") by the earlier events of the people named after them, at the place named
         there when one is: the latest such event for "after", the earliest for "before"."""
         for expr in exprs:
-            if expr.kind != "relative" or expr.anchor != "following" or any(
-                    e.start >= expr.end and e.kind != "relative" and e.value for e in exprs):
+            if expr.kind != "relative" or expr.anchor != "following" or following_anchor(expr, exprs):
                 continue
             named = [m for m in mentions if expr.end <= m.start < expr.end + AFTER_WINDOW]
             people = {m.actor.name for m in named if m.actor is not None and m.actor.name}

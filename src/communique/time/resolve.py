@@ -38,7 +38,7 @@ def _resolve(expr, exprs, pub, narrative):
     if expr.kind != "relative":
         return EventDate(expr.value, expr.precision if expr.value else "unknown", "explicit", expr.text)
     if expr.anchor == "following":
-        anchor = _following_anchor(expr, exprs)
+        anchor = following_anchor(expr, exprs)
         base = anchor.value if anchor else (expr.base or narrative or pub)
     elif expr.anchor == "narrative":
         base = narrative or pub
@@ -55,7 +55,7 @@ def _resolve(expr, exprs, pub, narrative):
     return EventDate(value, expr.precision, "relative", expr.text, span)
 
 
-def _following_anchor(expr, exprs):
+def following_anchor(expr, exprs):
     """For "a week after <event> on <date>": the dated explicit expression the phrase points to."""
     return next((e for e in exprs if e.start >= expr.end and e.kind != "relative" and e.value), None)
 
@@ -65,7 +65,7 @@ def choose(trigger_start, trigger_end, exprs):
     anchor date, elsewhere in that sentence the phrase itself; else the nearest expression."""
     for expr in exprs:
         if expr.kind == "relative" and expr.anchor == "following":
-            anchor = _following_anchor(expr, exprs)
+            anchor = following_anchor(expr, exprs)
             if anchor:
                 return anchor if expr.end <= trigger_start < anchor.end else expr
     if not exprs:
