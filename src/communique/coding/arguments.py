@@ -169,6 +169,27 @@ class ArgumentFinder:
                 target = target or inside or self._target(pattern, groups, trigger.end, last, lowers)
         return self._pairs(pattern, source, target)
 
+    def demanded(self, found, trigger, groups, lowers):
+        """The Arguments of a demand that another party act ("Russia said Sudan must return the
+        helicopter"): who says it, before that party or reporting at the end, of that party."""
+        subject = found.source
+        if subject is None:
+            return replace(found, pairs=[])
+        speaker = next((g for g in reversed(groups) if g.end <= subject.start and _has_party(g)
+                        and not g.is_place and not _same_party(g, subject)), None)
+        if speaker is not None and not self._reports_between(lowers, speaker.end, subject.start):
+            speaker = None
+        if speaker is None:
+            speaker = next((g for g in groups if g.start >= trigger.end and _has_party(g)
+                            and self._speaker(g, lowers) and not _same_party(g, subject)), None)
+        if speaker is None:
+            return replace(found, pairs=[])
+        return Arguments([(s, t) for s in speaker.members for t in subject.members], source=speaker, target=subject)
+
+    def _reports_between(self, lowers, start, end):
+        """Whether a reporting word stands between two tokens ("Russia said | Sudan must ...")."""
+        return any((hit := self.lang.kinds_at(lowers, j)) and "reporting" in hit[1] for j in range(start, end))
+
     def _own_people(self, group, source, lowers):
         """Whether a group inside a trigger is the source's own ("recalled its ambassador", "warned
         Americans against travel"), not whom the event is aimed at."""

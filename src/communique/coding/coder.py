@@ -15,7 +15,7 @@ from communique.ingest.boilerplate import kept_spans
 from communique.language import load_language
 from communique.nlp.sentences import split_sentences
 from communique.nlp.tokens import tokenize
-from communique.ontology.cameo import governing_codes, intent_code, place_target_roots, refusal_code
+from communique.ontology.cameo import demand_code, governing_codes, intent_code, place_target_roots, refusal_code
 from communique.places.locate import locate
 from communique.time.expressions import DateFinder
 from communique.time.narrative import Narrative, bound_by_arrival, date_by_trip
@@ -24,6 +24,7 @@ from communique.time.resolve import date_event, publication_date
 MAX_SENTENCE = 2000
 GOVERNED_GAP = 3
 INTENT_ROOT = "03"
+DEMAND_ROOT = "10"
 CONTENT_GAP = 6
 PLACE_TARGET_GAP = 5   # tokens from a trigger to the place that may stand in for its target
 CONTINUATION_AT = 4     # tokens from the start of a sentence a continuation phrase may stand at
@@ -105,6 +106,8 @@ class Coder:
             return [], previous
         code, mood = coded
         found = self.arguments.find(trigger, sent.groups, lowers, previous)
+        if code[:2] == DEMAND_ROOT and not pattern.code.startswith(DEMAND_ROOT):
+            found = self.arguments.demanded(found, trigger, sent.groups, lowers)
         if all(target is None for _, target in found.pairs) and pattern.code.startswith(governing_codes()):
             found = self._with_content_target(found, trigger, content, sent)
         when = _when(trigger, sent.exprs, doc.date, narrative, carry, mood)
@@ -167,12 +170,13 @@ class Sentence:
 def _coded(code, mood):
     """(code, modality) of a trigger's event in the mood its words give, or None when no event is
     output: negated and hypothetical events are not; "will not attend" is a rejection (12x);
-    a future or intended event is its intention (03x), as are intent words themselves."""
+    "must release" a demand (10x) of whoever must; a future or intended event is its intention
+    (03x), as are intent words themselves."""
     if mood in ("negated", "hypothetical"):
         return None
-    if mood == "refused":
-        refusal = refusal_code(code)
-        return (refusal, "asserted") if refusal else None
+    if mood in ("refused", "obliged"):
+        changed = refusal_code(code) if mood == "refused" else demand_code(code)
+        return (changed, "asserted") if changed else None
     code = code if mood == "asserted" else intent_code(code)
     return code, "intent" if code[:2] == INTENT_ROOT else mood
 

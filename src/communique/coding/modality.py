@@ -1,9 +1,10 @@
-"""Modality of a trigger: asserted, intended (future), refused, hypothetical or negated."""
+"""Modality of a trigger: asserted, intended (future), obliged, refused, hypothetical or negated."""
 
 WINDOW = 5
-ORDER = ("negation", "hypothetical", "refusal", "future")
+ORDER = ("negation", "hypothetical", "refusal", "obligation", "future")
 KINDS = frozenset(ORDER) | {"precondition"}
-NAMES = {"negation": "negated", "hypothetical": "hypothetical", "refusal": "refused", "future": "intent"}
+NAMES = {"negation": "negated", "hypothetical": "hypothetical", "refusal": "refused", "obligation": "obliged",
+         "future": "intent"}
 
 
 def modality(lang, lowers, trigger_start, clause_start, inside=(0, 0)):

@@ -26,28 +26,34 @@ def is_code(code):
 
 
 @lru_cache(maxsize=None)
-def _intent_table():
-    """root -> intention code, from data/ontology/intent.yaml."""
-    return {str(k).zfill(2): str(v) for k, v in load_yaml("ontology", "intent.yaml")["by_root"].items()}
+def _code_table(key):
+    """code prefix -> code, one table of data/ontology/intent.yaml."""
+    return {str(k).zfill(2): str(v) for k, v in (load_yaml("ontology", "intent.yaml").get(key) or {}).items()}
+
+
+def _longest(table, code):
+    """The value of the longest prefix of code in a table, or None."""
+    return next((table[code[:n]] for n in range(len(code), 1, -1) if code[:n] in table), None)
 
 
 def intent_code(code):
     """The code for an intention to do what code names (will meet -> 036); the code when none."""
-    return _intent_table().get(code[:2], code)
+    return _longest(_code_table("by_code"), code) or code
 
 
-@lru_cache(maxsize=None)
-def _refusal_table():
-    """code prefix -> rejection code, from data/ontology/intent.yaml."""
-    rows = load_yaml("ontology", "intent.yaml").get("refusal_by_code") or {}
-    return {str(k).zfill(2): str(v) for k, v in rows.items()}
+def demand_code(code):
+    """The code for demanding that another party do what code names ("must release" -> 1053),
+    or None when that is no demand ("must attack")."""
+    intent = code if code.startswith("03") else intent_code(code)
+    if not intent.startswith("03"):
+        return None
+    return _code_table("demand_of_intent").get(intent) or "10" + intent[2:]
 
 
 def refusal_code(code):
     """The rejection code for a stated refusal to do what code names ("will not attend talks"
     -> 125), or None when refusing it is no event."""
-    table = _refusal_table()
-    return next((table[code[:n]] for n in range(len(code), 1, -1) if code[:n] in table), None)
+    return _longest(_code_table("refusal_by_code"), code)
 
 
 @lru_cache(maxsize=None)
