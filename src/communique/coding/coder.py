@@ -24,6 +24,7 @@ from communique.time.resolve import date_event, publication_date
 MAX_SENTENCE = 2000
 GOVERNED_GAP = 3
 INTENT_ROOT = "03"
+BARE_INTENT = "030"
 DEMAND_ROOT = "10"
 CONTENT_GAP = 6
 PLACE_TARGET_GAP = 5   # tokens from a trigger to the place that may stand in for its target
@@ -101,7 +102,7 @@ class Coder:
         verb coordinated with it may share."""
         pattern, lowers = trigger.pattern, sent.lowers
         first, _ = self.arguments.clause(lowers, trigger.start, trigger.end)
-        coded = _coded(pattern.code, modality(self.lang, lowers, trigger.start, first, before))
+        coded = _coded(_said_intent(pattern.code, content), modality(self.lang, lowers, trigger.start, first, before))
         if coded is None:
             return [], previous
         code, mood = coded
@@ -181,6 +182,14 @@ def _coded(code, mood):
     return code, "intent" if code[:2] == INTENT_ROOT else mood
 
 
+def _said_intent(code, content):
+    """The code of a trigger; a bare intent word ("ready to", "gave assurances that", 030) takes the
+    intention its content names ("ready to mediate" 039, "... keep supplying weapons" 0332)."""
+    if code != BARE_INTENT or content is None:
+        return code
+    return intent_code(content.pattern.code)
+
+
 def _when(trigger, exprs, pub, narrative, carry, mood):
     """The EventDate of a trigger: its sentence's date expression, else the date its paragraph
     carries, else the publication; an intention is dated when stated, not when planned."""
@@ -239,9 +248,7 @@ def _drop_contents(triggers):
             contents.setdefault(governor, trigger)
             continue
         kept.append(trigger)
-        code = trigger.pattern.code
-        # a bare intent word ("ready to", 030) leaves its content to say which intention it is
-        governor = trigger if code.startswith(governing_codes()) and code != INTENT_ROOT + "0" else None
+        governor = trigger if trigger.pattern.code.startswith(governing_codes()) else None
     return kept, contents
 
 
