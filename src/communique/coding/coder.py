@@ -27,6 +27,9 @@ INTENT_ROOT = "03"
 BARE_INTENT = "030"
 DEMAND_ROOT = "10"
 CONTENT_GAP = 6
+# a country and its own state organs are one party: "Russia deployed Russian troops" is no event,
+# "Croatia is investigating Croatian extremists" is
+STATE_SECTORS = frozenset({None, "GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 PLACE_TARGET_GAP = 5   # tokens from a trigger to the place that may stand in for its target
 CONTINUATION_AT = 4     # tokens from the start of a sentence a continuation phrase may stand at
 
@@ -120,7 +123,7 @@ class Coder:
             source = _placed(source_m.actor, where, None)
             if target is None and code[:2] in place_target_roots():
                 target = _place_target(where, source, sent.mentions, trigger.end)
-            if _keep(source, target, pattern):
+            if _keep(source, target, pattern, _guessed_country(target_m, where)):
                 out.append(Event(doc_id=doc.id, code=code, source=source, target=target, date=when,
                                  location=where, modality=mood, lang=self.iso, reciprocal=found.reciprocal,
                                  mentions=[sent.mention(trigger, source, target)]))
@@ -264,16 +267,32 @@ def _target_actor(mention):
     return None
 
 
-def _keep(source, target, pattern):
-    """Whether a source-target pair makes an event worth reporting."""
+def _guessed_country(mention, where):
+    """Whether a target group's country can only be guessed from the other side ("France criticised
+    the detention of two citizens": not French citizens detained by France): neither the text nor
+    the place names it."""
+    actor = mention.actor if mention is not None else None
+    return actor is not None and actor.country is None and not (where or {}).get("country")
+
+
+def _keep(source, target, pattern, guessed=False):
+    """Whether a source-target pair makes an event worth reporting; one inside a country only when
+    the text says so."""
     if source is None or (target is None and not pattern.target_optional):
         return False
     if target is not None and source.key == target.key and (
-            source.sector == target.sector or None in (source.sector, target.sector)):
+            (guessed and source.sector is None) or source.sector == target.sector
+            or _one_state(source.sector, target.sector)):
         return False
     if target is not None and source.name and source.name == target.name:
         return False
     return source.key is not None or (target is not None and target.key is not None)
+
+
+def _one_state(sector, other):
+    """Whether a country and a sector of it are one party: one side names no sector, the other
+    a state organ ("Russia" and "Russian troops")."""
+    return None in (sector, other) and {sector, other} <= STATE_SECTORS
 
 
 def _chunks(text, start, end):
