@@ -103,3 +103,15 @@ def test_mentions_a_city_inside_a_longer_compass_name_is_no_place():
         tokens = tokenize(text)
         found = finder.find(text, tokens, [t.lower for t in tokens], DocContext())
         assert not any(m.place is not None and m.place.country == "PRI" for m in found), text
+
+
+def _places(text, lang="en"):
+    finder = MentionFinder(load_language(lang), load_world(lang))
+    tokens = tokenize(text)
+    found = finder.find(text, tokens, [t.lower for t in tokens], DocContext())
+    return [(m.text, m.place.country if m.place else None, m.prep) for m in found]
+
+
+def test_mentions_short_country_name_before_a_function_word_is_a_place():
+    assert ("Bosnia", "BIH", "directional") in _places("Canada sent engineers to Bosnia on Monday.")
+    assert ("Israeli", None, None) in _places("Two died in Israeli shelling.")

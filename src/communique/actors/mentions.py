@@ -300,7 +300,7 @@ class MentionFinder:
         place_atom = mention.slot("countryish")
         mention.span = (tokens[mention.start].start, tokens[mention.end - 1].end)
         mention.text = text[mention.span[0]:mention.span[1]]
-        adjective = self.lang.adjectives_first and _modifies_noun(tokens, mention)
+        adjective = self.lang.adjectives_first and _modifies_noun(tokens, mention, self.lang.starts)
         prep = None if adjective else self._prep_before(lowers, mention.start)
         mention.prep = prep
         only_place = place_atom and len(mention.atoms) == 1 and place_atom.kind in PLACE_KINDS
@@ -427,14 +427,15 @@ def _pair_mentions(mention, text, tokens, ctx):
     return out
 
 
-def _modifies_noun(tokens, mention):
+def _modifies_noun(tokens, mention, function_words):
     """Whether a one-word country mention is an adjective before a lower-case noun ("in Israeli
-    shelling"): then it names an actor, not a place (for languages whose adjectives come first)."""
+    shelling"): then it names an actor, not a place (for languages whose adjectives come first).
+    A function word after it is no noun ("to Bosnia on Monday")."""
     if len(mention.atoms) != 1 or mention.atoms[0].kind != "country" or mention.end - mention.start != 1:
         return False
     after = tokens[mention.end] if mention.end < len(tokens) else None
     return after is not None and after.text[:1].islower() and after.text.isalpha() \
-        and tokens[mention.start].text != mention.atoms[0].entity.name
+        and after.lower not in function_words and tokens[mention.start].text != mention.atoms[0].entity.name
 
 
 def _joins_name(tokens, j):
