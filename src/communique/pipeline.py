@@ -1,5 +1,6 @@
 """From read documents to events: extraction, language, the coder of each language."""
 
+import gc
 from dataclasses import replace
 from functools import lru_cache
 
@@ -12,10 +13,13 @@ MIN_LANG_PROB = 0.5
 
 @lru_cache(maxsize=None)
 def coder_for(iso):
-    """The Coder of a language, built once per process."""
+    """The Coder of a language, built once per process; its tables are then left out of garbage
+    collection passes, which would otherwise walk them again and again."""
     from communique.coding.coder import Coder
 
-    return Coder(iso)
+    coder = Coder(iso)
+    gc.freeze()
+    return coder
 
 
 def prepare(doc, lang=None):

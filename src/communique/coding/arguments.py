@@ -206,7 +206,12 @@ class ArgumentFinder:
     @staticmethod
     def _has_subject(groups, start, first):
         """Whether an actor stands before a token inside its clause."""
-        return any(first <= g.start and g.end <= start and _has_actor(g) and not g.is_place for g in groups)
+        for g in groups:
+            if g.end > start:
+                return False
+            if first <= g.start and _has_actor(g) and not g.is_place:
+                return True
+        return False
 
     def _agent(self, groups, trigger, lowers, last):
         """The group after "by" shortly after a nominal trigger ("a visit to Minsk by Kellogg")."""

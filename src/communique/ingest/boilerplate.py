@@ -45,7 +45,7 @@ def is_boilerplate(line, langs=("en",)):
         return True
     if len(words) <= 2 and not folded.endswith(END_PUNCT):
         return True
-    return len(URL_RE.findall(line)) * 8 > len(words)
+    return ("://" in line or "www." in folded) and len(URL_RE.findall(line)) * 8 > len(words)
 
 
 def kept_spans(text, langs=("en",)):
