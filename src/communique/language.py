@@ -41,6 +41,7 @@ class Language:
     role_head: str = "last"        # which of several role words heads a title: "last" or "first"
     adjectives_first: bool = False  # adjectives stand before their noun ("Israeli shelling")
     participle_suffixes: tuple = ()  # endings of past participles ("brokered by Qatar" is passive)
+    complementizers: frozenset = frozenset()  # "that", "bahwa": a trigger's "..." gap never crosses one
     _lemmas: dict = field(default_factory=dict)
     _memo_tokens: list | None = None
     _memo: dict = field(default_factory=dict)
@@ -125,4 +126,5 @@ def build_language(iso):
         role_head=grammar.get("role_head", "last"),
         adjectives_first=bool(grammar.get("adjectives_first")),
         participle_suffixes=tuple(grammar.get("participle_suffixes") or ()),
+        complementizers=frozenset(str(w).lower() for w in grammar.get("complementizers") or ()),
     )

@@ -163,9 +163,11 @@ class PatternSet:
         found += [entry for pre, entry in self.by_prefix if lower.startswith(pre)]
         return found
 
-    def find(self, lowers, lemma_of, blocked):
+    def find(self, lowers, lemma_of, blocked, stops=frozenset()):
         """Non-overlapping triggers in a sentence; blocked holds the token indices of actor names,
-        which no trigger word may match but a "..." gap may skip."""
+        which no trigger word may match but a "..." gap may skip; stops those (complementizers) a gap
+        may only start with ("demanded | that Russia release", but "announced on Monday that he will
+        withdraw | weapons" is no arms delivery)."""
         hits = []
         present = set(lowers)
         literal, prefixes = self.by_literal, self._prefixes
@@ -182,7 +184,7 @@ class PatternSet:
                     if present.isdisjoint(need):
                         break
                 else:
-                    end = _match(items, 0, lowers, i, lemma_of, blocked)
+                    end = _match(items, 0, lowers, i, lemma_of, blocked, stops)
                     if end > i:
                         hits.append(Trigger(pattern, i, end))
         return _non_overlapping(hits)
@@ -211,7 +213,7 @@ def _by_second_word(index, present, entries):
     return [entries[k] for k in sorted(keep)]
 
 
-def _match(items, k, lowers, i, lemma_of, blocked):
+def _match(items, k, lowers, i, lemma_of, blocked, stops):
     """The furthest end index where items[k:] match from token i, or -1."""
     if k == len(items):
         return i
@@ -220,17 +222,17 @@ def _match(items, k, lowers, i, lemma_of, blocked):
     if item.gap:
         plain = size = 0
         while plain <= GAP and size <= GAP + ACTOR_GAP:
-            best = max(best, _match(items, k + 1, lowers, i + size, lemma_of, blocked))
+            best = max(best, _match(items, k + 1, lowers, i + size, lemma_of, blocked, stops))
             j = i + size
-            if j >= len(lowers) or PUNCT_RE.match(lowers[j]):
+            if j >= len(lowers) or (size and j in stops) or PUNCT_RE.match(lowers[j]):
                 break
             plain += j not in blocked and lowers[j] not in FREE_IN_GAP
             size += 1
         return best
     if i < len(lowers) and i not in blocked and item.matches(lowers[i], lambda: lemma_of(i)):
-        best = _match(items, k + 1, lowers, i + 1, lemma_of, blocked)
+        best = _match(items, k + 1, lowers, i + 1, lemma_of, blocked, stops)
     if item.optional:
-        best = max(best, _match(items, k + 1, lowers, i, lemma_of, blocked))
+        best = max(best, _match(items, k + 1, lowers, i, lemma_of, blocked, stops))
     return best
 
 

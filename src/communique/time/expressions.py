@@ -115,6 +115,16 @@ class DateFinder:
             expr.text = _text(tokens, expr.start, expr.end)
         return found
 
+    def spans(self, exprs, lowers):
+        """Token indices of date expressions with the preposition right before each ("on Friday")."""
+        out = set()
+        for expr in exprs:
+            out.update(range(expr.start, expr.end))
+            hit = self.words.preps.ends_before(lowers, expr.start, max_len=2)
+            if hit:
+                out.update(range(hit[0], expr.start))
+        return out
+
     def _at(self, tokens, lowers, i, pub):
         """The date expression starting at token i, or None."""
         for finder in (self._relative, self._weekday, self._day_month, self._month_day,
