@@ -41,7 +41,7 @@ class Language:
     role_head: str = "last"        # which of several role words heads a title: "last" or "first"
     adjectives_first: bool = False  # adjectives stand before their noun ("Israeli shelling")
     participle_suffixes: tuple = ()  # endings of past participles ("brokered by Qatar" is passive)
-    complementizers: frozenset = frozenset()  # "that", "bahwa": a trigger's "..." gap never crosses one
+    complementizers: frozenset = frozenset()  # "that", "bahwa": a trigger's "..." gap may open with one, not cross it
     _lemmas: dict = field(default_factory=dict)
     _memo_tokens: list | None = None
     _memo: dict = field(default_factory=dict)
