@@ -165,8 +165,8 @@ class PatternSet:
 
     def find(self, lowers, lemma_of, blocked, stops=frozenset()):
         """Non-overlapping triggers in a sentence; blocked holds the token indices of actor names,
-        which no trigger word may match but a "..." gap may skip; stops those (complementizers) a gap
-        may only start with ("demanded | that Russia release", but "announced on Monday that he will
+        which no trigger word may match but a "..." gap may skip; stops the words (complementizers) a
+        gap may only start with ("demanded | that Russia release", but "announced on Monday that he will
         withdraw | weapons" is no arms delivery)."""
         hits = []
         present = set(lowers)
@@ -224,7 +224,7 @@ def _match(items, k, lowers, i, lemma_of, blocked, stops):
         while plain <= GAP and size <= GAP + ACTOR_GAP:
             best = max(best, _match(items, k + 1, lowers, i + size, lemma_of, blocked, stops))
             j = i + size
-            if j >= len(lowers) or (size and j in stops) or PUNCT_RE.match(lowers[j]):
+            if j >= len(lowers) or (size and lowers[j] in stops) or PUNCT_RE.match(lowers[j]):
                 break
             plain += j not in blocked and lowers[j] not in FREE_IN_GAP
             size += 1
