@@ -13,7 +13,8 @@ GRAMMAR_KINDS = ("coordination", "between", "negation", "future", "hypothetical"
                  "passive_agent", "locative", "directional", "pronouns_person", "pronouns_group",
                  "possessive", "reporting", "clause_break", "relative", "counterpart", "of", "articles",
                  "honorifics", "name_particles", "institution_words", "topic", "stance", "place_modifiers",
-                 "continuation", "refusal", "precondition", "obligation", "dual")
+                 "continuation", "refusal", "precondition", "obligation", "dual", "role_modifiers",
+                 "partitives", "not_object", "before_verb", "participles")
 
 
 @dataclass(frozen=True)

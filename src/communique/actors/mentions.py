@@ -208,8 +208,12 @@ class MentionFinder:
             return token.text[0].isupper()
         if kinds and "coordination" in kinds[1] and not first and self._institution_before(lowers, j):
             return j + 1 < len(tokens) and tokens[j + 1].is_title
-        if kinds or self.lang.roles.match_at(lowers, j) or self._world_name_at(lowers, j):
+        if kinds or self._world_name_at(lowers, j):
             return False
+        role = self.lang.roles.match_at(lowers, j)
+        if role:        # a one-word title ending a name is a surname: "Tom King", not King Tom
+            return not first and role[0] == j + 1 and token.is_title and (
+                j + 1 == len(tokens) or not tokens[j + 1].text[:1].isupper())
         return token.text[0].isupper()
 
     def _institution_before(self, lowers, j):
@@ -257,7 +261,7 @@ class MentionFinder:
         j = start
         while j < end:
             kinds = self.lang.kinds_at(lowers, j)
-            if kinds and kinds[0] <= end and kinds[1] & {"possessive", "of", "articles", "honorifics"}:
+            if kinds and kinds[0] <= end and kinds[1] & {"possessive", "of", "articles", "honorifics", "role_modifiers"}:
                 j = kinds[0]
             elif lowers[j] == "." and j > start:
                 j += 1

@@ -4,6 +4,11 @@ from dataclasses import dataclass, field, replace
 
 TARGET_WINDOW = 12
 JOINERS = {",", "-", "–", "/", "&"}
+STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+# function words after which a participle is a verb with its subject, not a relative clause
+VERB_BEFORE = frozenset({"coordination", "relative", "pronouns_person", "pronouns_group", "before_verb",
+                         "passive_aux", "future", "negation", "hypothetical", "obligation", "refusal",
+                         "reporting", "clause_break"})
 
 
 @dataclass
@@ -60,6 +65,7 @@ class ArgumentFinder:
                 groups.append(Group([mention]))
         for group in groups:
             _distribute_role(group)
+            _share_country(group)
             _drop_described(group)
         return groups
 
@@ -76,9 +82,14 @@ class ArgumentFinder:
             return False
         if [lowers[j] for j in gap] == [","] and not self._list_goes_on(right, lowers):
             return False        # "after leaving Kuala Lumpur, Thailand's ministry said": no list
-        for j in gap:
+        j = gap.start
+        while j < gap.stop:
             kinds = self.lang.kinds_at(lowers, j)
-            if not (lowers[j] in JOINERS or (kinds and kinds[1] & {"coordination", "articles"})):
+            if lowers[j] in JOINERS:
+                j += 1
+            elif kinds and kinds[0] <= gap.stop and kinds[1] & {"coordination", "articles", "partitives"}:
+                j = kinds[0]        # "X and | a group of | deputies"
+            else:
                 return False
         if left_place:
             right.prep = "locative"
@@ -250,6 +261,8 @@ class ArgumentFinder:
         inside = [g for g in candidates if g.start >= first]
         comma = max((j for j in range(first, start) if lowers and lowers[j] == ","), default=None)
         tail = [g for g in inside if comma is not None and g.start > comma]
+        if not tail and inside and self._participial(lowers, comma, start):
+            return inside[0]    # "X held talks ..., offering support to Lebanon": X offers
         if not tail and comma is not None:
             inside = self._without_apposition(inside, lowers, first, comma)
         for pool in (tail, inside):
@@ -262,6 +275,13 @@ class ArgumentFinder:
         # ..."); any other clause the sentence's subject ("... during a visit to Shanghai")
         relative = lowers is not None and "relative" in self.lang.kinds_before(lowers, first)
         return candidates[-1] if relative else candidates[0]
+
+    def _participial(self, lowers, comma, start):
+        """Whether the words after a clause's last comma open with an active participle that leads
+        to the trigger ("..., expanding its campaign"): a phrase whose subject is the clause's."""
+        active = self.lang.not_passive_suffixes
+        return comma is not None and comma + 1 <= start and bool(active) \
+            and lowers[comma + 1].endswith(active) and lowers[comma + 1].isalpha()
 
     @staticmethod
     def _without_apposition(groups, lowers, first, comma):
@@ -328,9 +348,9 @@ class ArgumentFinder:
                 if hit and (j - start < 4 or pattern.target_needs_prep):
                     # the pattern's own preposition ("fired at", "met in") introduces the target,
                     # even where the same word elsewhere marks a place
-                    found = self._after(groups, hit[0], last, lowers, True, max_gap=3, first_only=True)
-                    if found:
-                        return found
+                    # the first such preposition decides: "closer relations with | Western
+                    # neighbors ... with Russia" has no target
+                    return self._after(groups, hit[0], last, lowers, True, max_gap=3, first_only=True)
         return None
 
     @staticmethod
@@ -374,9 +394,28 @@ class ArgumentFinder:
         if participle and lowers[trigger.end - 1].endswith(participle) and trigger.end < len(lowers) \
                 and "passive_agent" in (self.lang.kinds_at(lowers, trigger.end) or (0, ()))[1]:
             return True     # a participle right before its agent: "a ceasefire brokered by Qatar"
+        if trigger.pattern.transitive and self._reduced_relative(trigger, lowers):
+            return True
         active = self.lang.not_passive_suffixes
         return self._passive_aux_before(lowers, trigger.start) and not (
             active and lowers[trigger.start].endswith(active))
+
+    def _reduced_relative(self, trigger, lowers):
+        """Whether a one-word participle of a verb that takes an object follows a noun with no
+        object after it: a passive relative clause ("two men | sought | in the killing", "a member
+        of Hamas | jailed | over a year ago"), not "Israel released | the mayor"."""
+        start, suffixes = trigger.start, self.lang.participle_suffixes
+        if not suffixes or trigger.end != start + 1 or start == 0:
+            return False
+        if not lowers[start].endswith(suffixes) and "participles" not in (self.lang.kinds_at(lowers, start) or (0, ()))[1]:
+            return False
+        if not lowers[start - 1].isalpha() or self.lang.kinds_before(lowers, start) & VERB_BEFORE:
+            return False        # "who jailed", "and jailed", "they jailed", "has jailed"
+        if trigger.end == len(lowers) or not lowers[trigger.end][:1].isalnum():
+            return True
+        kinds = self.lang.kinds_at(lowers, trigger.end)
+        own = trigger.pattern.target_preps is not None and trigger.pattern.target_preps.match_at(lowers, trigger.end)
+        return bool(kinds and "not_object" in kinds[1]) and not own
 
     def _passive_aux_before(self, lowers, start):
         """Whether a passive auxiliary stands within two tokens before the trigger."""
@@ -427,6 +466,18 @@ def _distribute_role(group):
             actor = member.actor
             if actor is not None and actor.country and not (actor.role or actor.name or actor.sector):
                 actor.role, actor.sector = head.actor.role, head.actor.sector
+
+
+def _share_country(group):
+    """"Fabius and a group of deputies": a state organ with no country, listed with parties of one
+    country, is of that country (not "Israeli troops and militants")."""
+    countries = {m.actor.country for m in group.members if m.actor is not None and m.actor.country}
+    if len(countries) != 1:
+        return
+    for member in group.members:
+        actor = member.actor
+        if actor is not None and not (actor.country or actor.org or actor.name) and actor.sector in STATE_ORGANS:
+            actor.country = next(iter(countries))
 
 
 def _drop_described(group):

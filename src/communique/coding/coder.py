@@ -6,7 +6,7 @@ from communique.actors.context import DocContext
 from communique.actors.mentions import MentionFinder
 from communique.actors.records import Actor
 from communique.actors.world import load_world
-from communique.coding.arguments import ArgumentFinder
+from communique.coding.arguments import STATE_ORGANS, ArgumentFinder
 from communique.coding.merge import merge_events
 from communique.coding.modality import modal_spans, modality
 from communique.coding.patterns import load_patterns
@@ -29,7 +29,7 @@ DEMAND_ROOT = "10"
 CONTENT_GAP = 6
 # a country and its own state organs are one party: "Russia deployed Russian troops" is no event,
 # "Croatia is investigating Croatian extremists" is
-STATE_SECTORS = frozenset({None, "GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+STATE_SECTORS = STATE_ORGANS | {None}
 PLACE_TARGET_GAP = 5   # tokens from a trigger to the place that may stand in for its target
 CONTINUATION_AT = 4     # tokens from the start of a sentence a continuation phrase may stand at
 

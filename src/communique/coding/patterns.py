@@ -9,6 +9,7 @@ from communique.nlp.tokens import normalize, tokenize
 from communique.resources import DataError, cached, load_yaml
 
 GAP = 3          # words a "..." may skip
+LONG_GAP = 7     # words a "...." may skip ("provided | nearly 25,000 tons of emergency food | aid")
 HEAVY = 24       # a word starting more triggers than this gets them indexed by their second word
 ACTOR_GAP = 4    # actor words it may skip besides ("accused Russia of", "expelled two Russian diplomats")
 # punctuation a "..." gap may not cross; hyphens and currency signs it may, and they cost
@@ -26,6 +27,7 @@ class Item:
     lemmas: frozenset = frozenset()
     optional: bool = False
     gap: bool = False
+    reach: int = 0              # plain words a gap may skip
 
     def matches(self, lower, lemma):
         """Whether a token (lower form, lemma thunk) fits this item."""
@@ -50,6 +52,7 @@ class Pattern:
     passive: bool = False
     target_needs_prep: bool = False
     target_after: bool = False
+    transitive: bool = False    # its verb takes an object: a bare participle of it after a noun is passive
 
 
 @dataclass(frozen=True)
@@ -74,8 +77,8 @@ def _parse_alternative(text):
 def compile_item(word):
     """Compile one space-separated trigger item (one shared Item per distinct word, which keeps
     the compiled lexicon and its cache small)."""
-    if word == "...":
-        return Item(gap=True, optional=True)
+    if word in ("...", "...."):
+        return Item(gap=True, optional=True, reach=GAP if word == "..." else LONG_GAP)
     optional = word.endswith("?") and len(word) > 1
     word = word[:-1] if optional else word
     alternatives = word[1:-1].split("|") if word.startswith("(") and word.endswith(")") else [word]
@@ -92,7 +95,7 @@ def _split_trigger(trigger):
     """Trigger items, with literal words tokenized the way text is ("Russia's" -> 3 tokens)."""
     items = []
     for word in str(trigger).split():
-        plain = not re.search(r"[()|*@?]", word) and word != "..."
+        plain = not re.search(r"[()|*@?]", word) and word not in ("...", "....")
         if plain:
             items.extend(compile_item(t.text) for t in tokenize(word))
         elif re.fullmatch(r"[^()|*@?]+\*", word) and len(tokenize(word[:-1])) > 1:
@@ -122,7 +125,7 @@ def compile_pattern(row, where):
                    source_after=row.get("source") == "after", target_place=bool(row.get("target_place")),
                    target_optional=bool(row.get("target_optional")), passive=bool(row.get("passive")),
                    target_needs_prep=bool(row.get("target_needs_prep")),
-                   target_after=bool(row.get("target_after")))
+                   target_after=bool(row.get("target_after")), transitive=bool(row.get("transitive")))
 
 
 @dataclass
@@ -221,7 +224,7 @@ def _match(items, k, lowers, i, lemma_of, blocked, stops):
     best = -1
     if item.gap:
         plain = size = 0
-        while plain <= GAP and size <= GAP + ACTOR_GAP:
+        while plain <= item.reach and size <= item.reach + ACTOR_GAP:
             best = max(best, _match(items, k + 1, lowers, i + size, lemma_of, blocked, stops))
             j = i + size
             if j >= len(lowers) or (size and lowers[j] in stops) or PUNCT_RE.match(lowers[j]):
