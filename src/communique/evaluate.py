@@ -40,11 +40,16 @@ class Tally:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+# country codes of the older KEDS/CAMEO dictionaries that some gold records still use, with the
+# ISO 3166 code communique writes
+LEGACY_COUNTRIES = {"ITL": "ITA", "JAP": "JPN", "VTN": "VNM"}
+
+
 def gold_key(code):
     """The party of a gold actor code: its country or IGO/NGO prefix; None for null or agent-only."""
     if not code or code.startswith(("---", "~", '"')) or len(code) < 3:
         return None
-    return code[:3]
+    return LEGACY_COUNTRIES.get(code[:3], code[:3])
 
 
 def our_key(actor):

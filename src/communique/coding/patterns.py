@@ -12,10 +12,11 @@ GAP = 3          # words a "..." may skip
 LONG_GAP = 7     # words a "...." may skip ("provided | nearly 25,000 tons of emergency food | aid")
 HEAVY = 24       # a word starting more triggers than this gets them indexed by their second word
 ACTOR_GAP = 4    # actor words it may skip besides ("accused Russia of", "expelled two Russian diplomats")
-# punctuation a "..." gap may not cross; hyphens and currency signs it may, and they cost
-# nothing ("secured a $3 billion loan from", "fired anti-aircraft batteries at")
+# punctuation a "..." gap may not cross; hyphens, currency signs and possessive endings it may, and
+# they cost nothing ("secured a $3 billion loan from", "fired anti-aircraft batteries at",
+# "welcomed Reagan's latest policy statement")
 PUNCT_RE = re.compile(r"^[^\w\-–'’/&$€£¥₹]+$")
-FREE_IN_GAP = frozenset("$€£¥₹-–")
+FREE_IN_GAP = frozenset("$€£¥₹-–'’s")    # "s" alone is only ever a possessive ending
 
 
 @dataclass(frozen=True)
