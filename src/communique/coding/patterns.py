@@ -9,6 +9,7 @@ from communique.nlp.tokens import normalize, tokenize
 from communique.resources import DataError, cached, load_yaml
 
 GAP = 3          # words a "..." may skip
+PARTY = "<party>"  # the item for one actor's name
 LONG_GAP = 7     # words a "...." may skip ("provided | nearly 25,000 tons of emergency food | aid")
 HEAVY = 24       # a word starting more triggers than this gets them indexed by their second word
 ACTOR_GAP = 4    # actor words it may skip besides ("accused Russia of", "expelled two Russian diplomats")
@@ -29,6 +30,7 @@ class Item:
     optional: bool = False
     gap: bool = False
     reach: int = 0              # plain words a gap may skip
+    party: bool = False         # one actor's name, whole ("wants | Putin | to")
 
     def matches(self, lower, lemma):
         """Whether a token (lower form, lemma thunk) fits this item."""
@@ -80,6 +82,8 @@ def compile_item(word):
     the compiled lexicon and its cache small)."""
     if word in ("...", "...."):
         return Item(gap=True, optional=True, reach=GAP if word == "..." else LONG_GAP)
+    if word == PARTY:
+        return Item(party=True)
     optional = word.endswith("?") and len(word) > 1
     word = word[:-1] if optional else word
     alternatives = word[1:-1].split("|") if word.startswith("(") and word.endswith(")") else [word]
@@ -96,7 +100,7 @@ def _split_trigger(trigger):
     """Trigger items, with literal words tokenized the way text is ("Russia's" -> 3 tokens)."""
     items = []
     for word in str(trigger).split():
-        plain = not re.search(r"[()|*@?]", word) and word not in ("...", "....")
+        plain = not re.search(r"[()|*@?]", word) and word not in ("...", "....", PARTY)
         if plain:
             items.extend(compile_item(t.text) for t in tokenize(word))
         elif re.fullmatch(r"[^()|*@?]+\*", word) and len(tokenize(word[:-1])) > 1:
@@ -114,8 +118,9 @@ def compile_pattern(row, where):
         raise DataError(f"{where}: an event pattern needs id, code and triggers: {row!r}")
     triggers = tuple(t for t in (_split_trigger(x) for x in row["triggers"]) if t)
     for items in triggers:
-        if items[0].optional or items[-1].gap:
-            raise DataError(f"{where}: pattern {row['id']}: a trigger may not start optional or end in '...'")
+        if items[0].optional or items[0].party or items[-1].gap:
+            raise DataError(f"{where}: pattern {row['id']}: a trigger may not start optional or with "
+                            f"{PARTY}, nor end in '...'")
     preps = None
     if row.get("target_preps"):
         preps = PhraseIndex()
@@ -232,6 +237,13 @@ def _match(items, k, lowers, i, lemma_of, blocked, stops):
                 break
             plain += j not in blocked and lowers[j] not in FREE_IN_GAP
             size += 1
+        return best
+    if item.party:
+        j = i
+        while j < len(lowers) and j in blocked and j - i < ACTOR_GAP:
+            j += 1
+        for end in range(j, i, -1):
+            best = max(best, _match(items, k + 1, lowers, end, lemma_of, blocked, stops))
         return best
     if i < len(lowers) and i not in blocked and item.matches(lowers[i], lambda: lemma_of(i)):
         best = _match(items, k + 1, lowers, i + 1, lemma_of, blocked, stops)
