@@ -169,6 +169,8 @@ class ArgumentFinder:
                 target = self._target(pattern, others, trigger.end, last, lowers)
         if source is None:
             source = subject if subject is not None else self._before(groups, trigger.start, first, lowers)
+            if subject is None and self._adjunct(lowers, trigger.start, first):
+                source = self._subject(groups, trigger.start, first) or source
             inside = None if pattern.target_after else self._inside(groups, trigger)
             if inside is not None and source is not None and self._own_people(inside, source, lowers):
                 inside = None       # "recalled its ambassador from ...": the source's own people
@@ -275,6 +277,22 @@ class ArgumentFinder:
         # ..."); any other clause the sentence's subject ("... during a visit to Shanghai")
         relative = lowers is not None and "relative" in self.lang.kinds_before(lowers, first)
         return candidates[-1] if relative else candidates[0]
+
+    def _adjunct(self, lowers, start, first):
+        """Whether a trigger is the noun of a phrase after a preposition, articles and numbers
+        between ("killed three Albanians | in a | gunbattle"): an adjunct of the clause's verb."""
+        j = start - 1
+        while j > first and (lowers[j].isdigit() or "articles" in (self.lang.kinds_at(lowers, j) or (0, ()))[1]):
+            j -= 1
+        kinds = self.lang.kinds_at(lowers, j) if j >= first else None
+        return bool(kinds and kinds[0] <= start and kinds[1] & {"locative", "not_object"}
+                    and "directional" not in kinds[1])      # "prompting Lima | to | break off": a verb
+
+    @staticmethod
+    def _subject(groups, start, first):
+        """The first party of a clause before a token, not a place: the clause's subject."""
+        return next((g for g in groups if first <= g.start and g.end <= start and not g.is_place
+                     and not g.is_directional and _has_actor(g)), None)
 
     def _participial(self, lowers, comma, start):
         """Whether the words after a clause's last comma open with an active participle that leads
