@@ -14,7 +14,7 @@ GRAMMAR_KINDS = ("coordination", "between", "negation", "future", "hypothetical"
                  "possessive", "reporting", "clause_break", "relative", "counterpart", "of", "articles",
                  "honorifics", "name_particles", "institution_words", "topic", "stance", "place_modifiers",
                  "continuation", "refusal", "precondition", "obligation", "dual", "role_modifiers",
-                 "partitives", "not_object", "before_verb", "participles")
+                 "partitives", "not_object", "before_verb", "participles", "stance_after")
 
 
 @dataclass(frozen=True)

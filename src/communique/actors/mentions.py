@@ -94,7 +94,8 @@ class MentionFinder:
     def _atom_at(self, tokens, lowers, i, ctx):
         """The best atom starting at token i, or None."""
         name = self._name_at(tokens, lowers, i, ctx)
-        if name and (self._inside_name(name, tokens, lowers) or self._stance_before(lowers, i)):
+        if name and (self._inside_name(name, tokens, lowers) or self._stance_before(lowers, i)
+                     or self._stance_after(tokens, lowers, name.end)):
             name = None
         role = self.lang.roles.match_at(lowers, i)
         if role and role[1][0].exact and " ".join(t.text for t in tokens[i:role[0]]) != " ".join(
@@ -166,6 +167,14 @@ class MentionFinder:
             return False
         kinds = self.lang.kinds_at(lowers, start - 2)
         return bool(kinds and "stance" in kinds[1])
+
+    def _stance_after(self, tokens, lowers, end):
+        """Whether a glued hyphen and a relation word follow a name ("Syrian-backed militia",
+        "Russian-made rockets"): the name is then a relation, not an actor."""
+        if end + 1 >= len(lowers) or lowers[end] not in ("-", "‐") or tokens[end].start != tokens[end - 1].end:
+            return False
+        kinds = self.lang.kinds_at(lowers, end + 1)
+        return bool(kinds and "stance_after" in kinds[1])
 
     def _honorific_before(self, lowers, start):
         """Whether an honorific (Dr., Mr.) stands right before a token."""

@@ -15,7 +15,8 @@ from communique.ingest.boilerplate import kept_spans
 from communique.language import load_language
 from communique.nlp.sentences import split_sentences
 from communique.nlp.tokens import tokenize
-from communique.ontology.cameo import demand_code, governing_codes, intent_code, place_target_roots, refusal_code
+from communique.ontology.cameo import (appeal_code, demand_code, governing_codes, intent_code, place_target_roots,
+                                       refusal_code)
 from communique.places.locate import locate
 from communique.time.expressions import DateFinder
 from communique.time.narrative import Narrative, bound_by_arrival, date_by_trip
@@ -24,7 +25,8 @@ from communique.time.resolve import date_event, publication_date
 MAX_SENTENCE = 2000
 GOVERNED_GAP = 3
 INTENT_ROOT = "03"
-BARE_INTENT = "030"
+# bare intent, appeal and demand words, and how each takes the code of what it governs
+BARE_CODES = {"030": intent_code, "020": appeal_code, "100": demand_code}
 DEMAND_ROOT = "10"
 CONTENT_GAP = 6
 # a country and its own state organs are one party: "Russia deployed Russian troops" is no event,
@@ -188,11 +190,12 @@ def _coded(code, mood):
 
 
 def _said_intent(code, content):
-    """The code of a trigger; a bare intent word ("ready to", "gave assurances that", 030) takes the
-    intention its content names ("ready to mediate" 039, "... keep supplying weapons" 0332)."""
-    if code != BARE_INTENT or content is None:
+    """The code of a trigger; a bare intent, appeal or demand word ("ready to", "urged", "demanded",
+    030/020/100) takes the intention, appeal or demand its content names ("ready to mediate" 039,
+    "urged Russia to release" 0253, "demanded the withdrawal of" 1056)."""
+    if content is None or code not in BARE_CODES:
         return code
-    return intent_code(content.pattern.code)
+    return BARE_CODES[code](content.pattern.code) or code
 
 
 def _when(trigger, exprs, pub, narrative, carry, mood):

@@ -50,6 +50,15 @@ def demand_code(code):
     return _code_table("demand_of_intent").get(intent) or "10" + intent[2:]
 
 
+def appeal_code(code):
+    """The code for appealing to another party to do what code names ("urged ... to release" ->
+    0253), or None when that is no cooperative appeal ("wants Putin to attack")."""
+    intent = code if code.startswith("03") else intent_code(code)
+    if not intent.startswith("03"):
+        return None
+    return _code_table("appeal_of_intent").get(intent) or "02" + intent[2:]
+
+
 def refusal_code(code):
     """The rejection code for a stated refusal to do what code names ("will not attend talks"
     -> 125), or None when refusing it is no event."""
