@@ -222,10 +222,12 @@ def _placed(actor, where, other):
 
 def _place_target(where, source, mentions, trigger_end):
     """The country where an event with no named target happened, as its target ("a protest in
-    Beijing" is against China), when the place closely follows the trigger and is not the
-    source's own country."""
-    if where is None or not where.get("country") or source is None or where["country"] == source.country:
+    Beijing" is against China, "rebels attacked a base in Mali" against Mali), when the place
+    closely follows the trigger and, for a state, is not its own country."""
+    if where is None or not where.get("country") or source is None:
         return None
+    if where["country"] == source.country and source.sector in STATE_SECTORS:
+        return None     # a state acting in its own country names whom it acts on, or nobody
     mention = next((m for m in mentions if m.place is not None and m.text == where["text"]
                     and 0 <= m.start - trigger_end <= PLACE_TARGET_GAP), None)
     if mention is None:
