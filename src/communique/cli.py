@@ -9,6 +9,8 @@ from communique.ingest.readers import InputError, parse_date, read_inputs
 from communique.output import formats
 from communique.pipeline import code_document
 
+DEFAULT_DB = "communique.db"
+
 
 class Progress:
     """Documents and events counted on stderr, only when stderr is a terminal."""
@@ -68,12 +70,119 @@ def cmd_code(args):
     return 1 if failed else 0
 
 
+def _documents(args):
+    """The documents of the inputs, with the --date and --lang defaults; None after a message
+    when --date is malformed."""
+    try:
+        day = parse_date(args.date, "--date")
+    except InputError as exc:
+        print(f"communique: {exc}", file=sys.stderr)
+        return None
+    return read_inputs(args.inputs, date=day, lang=args.lang)
+
+
+def cmd_ingest(args):
+    """Code documents into the store; 1 when any document failed."""
+    from communique.store.ingest import ingest
+
+    if args.workers is not None and args.workers < 1:
+        print("communique: --workers must be at least 1", file=sys.stderr)
+        return 2
+    documents = _documents(args)
+    if documents is None:
+        return 2
+    total = sum(1 for _ in _documents(args)) if sys.stderr.isatty() else None
+    tally = ingest(args.db, documents, workers=args.workers, total=total, log=sys.stderr)
+    print(f"communique: {tally.stored} documents stored ({tally.replaced} new versions), {tally.unchanged} "
+          f"already stored, {tally.duplicates} duplicates, {tally.failed} failed; {tally.events} events "
+          f"into {args.db}", file=sys.stderr)
+    return 1 if tally.failed else 0
+
+
+def _open(db):
+    """The store at db, which must exist."""
+    from pathlib import Path
+
+    from communique.store.schema import StoreError, connect
+
+    if not Path(db).is_file():
+        raise StoreError(f"{db}: no such store (create it with: communique ingest INPUT --db {db})")
+    return connect(db)
+
+
+def _store_command(func):
+    """Run a store command, turning a StoreError into a message and exit status 2."""
+    from communique.store.schema import StoreError
+
+    def run(args):
+        try:
+            return func(args)
+        except StoreError as exc:
+            print(f"communique: {exc}", file=sys.stderr)
+            return 2
+    return run
+
+
+@_store_command
+def cmd_events(args):
+    """Print stored events matching filters."""
+    from communique.output.stored import write_events
+    from communique.store.query import events
+
+    con = _open(args.db)
+    dyad = args.dyad.split(",", 1) if args.dyad else None
+    if dyad is not None and len(dyad) != 2:
+        print("communique: --dyad takes two actors separated by a comma (e.g. RUS,USA)", file=sys.stderr)
+        return 2
+    rows = events(con, limit=args.limit, actor=args.actor, country=args.country, person=args.person, dyad=dyad,
+                  code=args.code, root=args.root, plover=args.plover, since=args.since, until=args.until,
+                  lang=args.lang, place=args.place, text=args.text)
+    write_events(rows, sys.stdout, args.format)
+    return 0
+
+
+@_store_command
+def cmd_timeline(args):
+    """Print the contacts between two actors in date order."""
+    from communique.output.stored import write_events
+    from communique.store.query import events
+
+    rows = events(_open(args.db), limit=args.limit, dyad=(args.first, args.second), since=args.since,
+                  until=args.until)
+    write_events(rows, sys.stdout, args.format)
+    return 0
+
+
+@_store_command
+def cmd_errors(args):
+    """Print the documents the store could not take."""
+    from communique.store.query import errors
+
+    for row in errors(_open(args.db)):
+        print(f"{row['at']}  {row['origin']}: {row['message']}")
+    return 0
+
+
 def cmd_eval(args):
     """Score the coder on gold files; 1 when a score is under its floor."""
     from communique.evaluate import run_eval
 
     return run_eval(args.gold, floors_path=args.floors, lang=args.lang, show_errors=args.errors,
                     by_root=args.by_root)
+
+
+def _store_arg(parser):
+    """The --db option."""
+    parser.add_argument("--db", default=DEFAULT_DB, help=f"store file (default: {DEFAULT_DB})")
+
+
+def _query_args(parser):
+    """The options every store query takes: the store, a date range, a limit and a format."""
+    _store_arg(parser)
+    parser.add_argument("--since", help="first day YYYY-MM-DD")
+    parser.add_argument("--until", help="last day YYYY-MM-DD")
+    parser.add_argument("--limit", type=int, default=1000, help="most events to print (default 1000)")
+    parser.add_argument("--format", choices=["table", "csv", "jsonl"], default="table")
 
 
 def build_parser():
@@ -86,6 +195,34 @@ def build_parser():
     code.add_argument("--lang", help="language ISO code, instead of identifying it")
     code.add_argument("--format", choices=["jsonl", "table", "gdelt"], default="jsonl")
     code.set_defaults(func=cmd_code)
+    ing = sub.add_parser("ingest", help="code articles into a store (SQLite)")
+    ing.add_argument("inputs", nargs="+", help="files or folders (.txt .html .jsonl .csv); '-': stdin")
+    _store_arg(ing)
+    ing.add_argument("--workers", type=int, help="coding processes (default: all cores)")
+    ing.add_argument("--date", help="publication date YYYY-MM-DD for inputs that do not give one")
+    ing.add_argument("--lang", help="language ISO code, instead of identifying it")
+    ing.set_defaults(func=cmd_ingest)
+    evs = sub.add_parser("events", help="stored events, filtered")
+    evs.add_argument("--actor", help="a country, organisation or person on either side (RUS, Russia, NATO, Ryabkov)")
+    evs.add_argument("--country", help="a country or organisation on either side")
+    evs.add_argument("--person", help="part of a person's name on either side")
+    evs.add_argument("--dyad", help="two actors, either direction: RUS,USA")
+    evs.add_argument("--code", help="CAMEO code or its prefix (04, 042)")
+    evs.add_argument("--root", help="CAMEO root (two digits)")
+    evs.add_argument("--plover", help="PLOVER event type (CONSULT, ACCUSE, ...)")
+    evs.add_argument("--lang", help="reported in this language")
+    evs.add_argument("--place", help="place name or country code")
+    evs.add_argument("--text", help="words in the evidence")
+    _query_args(evs)
+    evs.set_defaults(func=cmd_events)
+    tl = sub.add_parser("timeline", help="contacts between two actors, in date order")
+    tl.add_argument("first", help="a country, organisation or person (RUS, Russia, Putin)")
+    tl.add_argument("second", help="the other actor")
+    _query_args(tl)
+    tl.set_defaults(func=cmd_timeline)
+    er = sub.add_parser("errors", help="documents the store could not take, with why")
+    _store_arg(er)
+    er.set_defaults(func=cmd_errors)
     ev = sub.add_parser("eval", help="score the coder on gold files")
     ev.add_argument("gold", nargs="+", help="gold JSON Lines files (formats of shared/corpora)")
     ev.add_argument("--floors", help="JSON file of score floors; exit 1 when a score is below its floor")

@@ -38,7 +38,7 @@ class Mention:
     atoms: list = field(default_factory=list)
     actor: Actor | None = None
     place: object = None          # the city or country entity when the mention names a place
-    prep: str | None = None       # "locative" or "directional" when a preposition introduces it
+    prep: str | None = None       # "locative" or "directional" when a preposition introduces it; "dateline"
     text: str = ""
     span: tuple = (0, 0)          # character offsets in the document
     pair_second: bool = False     # the second party of "the two leaders" (coordinated with the first)
@@ -315,6 +315,8 @@ class MentionFinder:
         mention.text = text[mention.span[0]:mention.span[1]]
         adjective = self.lang.adjectives_first and _modifies_noun(tokens, mention, self.lang.starts)
         prep = None if adjective else self._prep_before(lowers, mention.start)
+        if place_atom and _dateline(tokens, mention):
+            prep = "dateline"       # "MOSKOW - ...", "MOSCOW (Wire) - ...": where the report was filed
         mention.prep = prep
         only_place = place_atom and len(mention.atoms) == 1 and place_atom.kind in PLACE_KINDS
         if only_place:
@@ -438,6 +440,11 @@ def _pair_mentions(mention, text, tokens, ctx):
         out.append(Mention(mention.start, mention.end, list(mention.atoms), actor=actor, text=actor.text,
                            span=span, pair_second=k == 1))
     return out
+
+
+def _dateline(tokens, mention):
+    """Whether a place opens a sentence as a dateline: followed by a dash or an agency in brackets."""
+    return mention.start == 0 and mention.end < len(tokens) and tokens[mention.end].text in ("-", "–", "—", "(")
 
 
 def _modifies_noun(tokens, mention, function_words):

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field, replace
 
 TARGET_WINDOW = 12
 JOINERS = {",", "-", "–", "/", "&"}
+CALL = "041"        # discuss by telephone: a contact with exactly two sides
 STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 # function words after which a participle is a verb with its subject, not a relative clause
 VERB_BEFORE = frozenset({"coordination", "relative", "pronouns_person", "pronouns_group", "before_verb",
@@ -27,8 +28,8 @@ class Group:
 
     @property
     def is_place(self):
-        """Whether the group names places after "in"/"at" (a location, not a participant)."""
-        return self.members[0].place is not None and self.members[0].prep == "locative"
+        """Whether the group names places after "in"/"at", or a dateline (a location, not a participant)."""
+        return self.members[0].place is not None and self.members[0].prep in ("locative", "dateline")
 
     @property
     def is_directional(self):
@@ -72,6 +73,8 @@ class ArgumentFinder:
     def _coordinated(self, left, right, lowers):
         """Whether only coordination words, commas or hyphens stand between two mentions;
         a place joined to a place after "in" is a location too ("in Kyiv and Moscow")."""
+        if "dateline" in (left.prep, right.prep):
+            return False        # "MOSKOW - Asisten Menteri ...": where it was filed, then the subject
         left_place = left.prep == "locative"
         if left_place and right.place is None:
             return False
@@ -169,7 +172,9 @@ class ArgumentFinder:
                 target = self._target(pattern, others, trigger.end, last, lowers)
         if source is None:
             source = subject if subject is not None else self._before(groups, trigger.start, first, lowers)
-            if subject is None and self._adjunct(lowers, trigger.start, first):
+            prep = self._adjunct(lowers, trigger.start, first) if subject is None else None
+            adjunct = prep is not None and not any(prep < g.start < trigger.start for g in groups)
+            if adjunct:         # "in Russian shelling" keeps its own actor
                 source = self._subject(groups, trigger.start, first) or source
             inside = None if pattern.target_after else self._inside(groups, trigger)
             if inside is not None and source is not None and self._own_people(inside, source, lowers):
@@ -180,7 +185,16 @@ class ArgumentFinder:
                 target = self._prep_target(pattern, groups, trigger.end, last, lowers)
             else:
                 target = target or inside or self._target(pattern, groups, trigger.end, last, lowers)
+            if target is None and adjunct and pattern.code.startswith(CALL) and source is not None:
+                # a call has two sides: "X warned Y ... during a video call" (a summit has more)
+                target = self._object(groups, source, trigger.start)
         return self._pairs(pattern, source, target)
+
+    @staticmethod
+    def _object(groups, source, start):
+        """The party between a clause's subject and a trigger, another party than the subject's."""
+        return next((g for g in groups if source.end <= g.start and g.end <= start and not g.is_place
+                     and _has_party(g) and not _same_party(g, source)), None)
 
     def demanded(self, found, trigger, groups, lowers):
         """The Arguments of a demand that another party act ("Russia said Sudan must return the
@@ -279,14 +293,17 @@ class ArgumentFinder:
         return candidates[-1] if relative else candidates[0]
 
     def _adjunct(self, lowers, start, first):
-        """Whether a trigger is the noun of a phrase after a preposition, articles and numbers
-        between ("killed three Albanians | in a | gunbattle"): an adjunct of the clause's verb."""
-        j = start - 1
-        while j > first and (lowers[j].isdigit() or "articles" in (self.lang.kinds_at(lowers, j) or (0, ()))[1]):
-            j -= 1
-        kinds = self.lang.kinds_at(lowers, j) if j >= first else None
-        return bool(kinds and kinds[0] <= start and kinds[1] & {"locative", "not_object"}
-                    and "directional" not in kinds[1])      # "prompting Lima | to | break off": a verb
+        """The position of the preposition when a trigger is the noun of a phrase after a preposition, articles, numbers and
+        adjectives between ("killed three Albanians | in a | gunbattle", "| during a two-hour |
+        video call"): an adjunct of the clause's verb; else None."""
+        for j in range(start - 1, max(first - 2, start - 6, -1), -1):
+            kinds = self.lang.kinds_at(lowers, j)
+            if kinds is None or "articles" in kinds[1]:
+                continue        # articles, numbers, adjectives: "in a fierce", "during a two-hour"
+            adjunct = kinds[0] <= start and bool(kinds[1] & {"locative", "not_object"}) \
+                and "directional" not in kinds[1]      # "prompting Lima | to | break off": a verb
+            return j if adjunct else None
+        return None
 
     @staticmethod
     def _subject(groups, start, first):
@@ -354,7 +371,7 @@ class ArgumentFinder:
         if pattern.target_preps is not None:
             ending = pattern.target_preps.ends_before(lowers, start, max_len=2)
             if ending and ending[0] >= start - 2:   # the trigger ends in its own preposition: "fired shots at"
-                found = self._after(groups, start, last, lowers, True)
+                found = self._after(groups, start, last, lowers, True, first_only=True)
                 if found:
                     return found
             reach = last if pattern.target_needs_prep else min(start + TARGET_WINDOW, last)

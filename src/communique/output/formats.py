@@ -31,7 +31,7 @@ def write_jsonl(rows, out):
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def _who(actor):
+def who_label(actor):
     """A short human label for an actor: name (country sector), or country and role."""
     if actor is None:
         return "-"
@@ -45,7 +45,7 @@ def _collapse_reciprocal(rows):
     seen, out = set(), []
     for row in rows:
         if row["reciprocal"] and row["target"]:
-            key = (row["code"], row["date"], frozenset((_who(row["source"]), _who(row["target"]))))
+            key = (row["code"], row["date"], frozenset((who_label(row["source"]), who_label(row["target"]))))
             if key in seen:
                 continue
             seen.add(key)
@@ -64,7 +64,7 @@ def table_lines(rows):
             when += f" ({row['date_basis']}{': ' + row['date_text'] if row['date_text'] else ''})"
         where = row["location"]["name"] if row["location"] else ""
         lines.append(f"{when}  {row['code']} {row['name']}  [{row['modality']}]")
-        lines.append(f"    {_who(row['source'])} {arrow} {_who(row['target'])}"
+        lines.append(f"    {who_label(row['source'])} {arrow} {who_label(row['target'])}"
                      + (f"  @ {where}" if where else ""))
         for mention in row["mentions"]:
             evidence = " ".join(mention["text"].split())

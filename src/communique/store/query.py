@@ -1,0 +1,139 @@
+"""Questions to the store: events by actor, dyad, code, date, language, place and words."""
+
+import json
+import re
+from dataclasses import dataclass
+
+from communique.store.schema import StoreError
+
+CODE_RE = re.compile(r"^\d{2,4}$")
+DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PARTY_RE = re.compile(r"^[A-Z]{3}$")
+MAX_LIMIT = 100_000
+
+
+@dataclass
+class Party:
+    """What a user named: a party code (country or organisation) or a person's name."""
+
+    code: str | None = None
+    name: str | None = None
+
+    def sql(self, side):
+        """(SQL condition, parameters) for this party on one side of an event."""
+        if self.code:
+            return f"{side}_party = ?", [self.code]
+        return f"{side}_name LIKE ? COLLATE NOCASE", [f"%{self.name}%"]
+
+
+def resolve_party(text):
+    """The Party a user means by a string: an ISO code or organisation ("RUS", "NATO"), a country or
+    organisation name ("Russia", "Rusia"), else part of a person's name ("Ryabkov")."""
+    text = (text or "").strip()
+    if not text:
+        raise StoreError("empty actor name")
+    if PARTY_RE.match(text):
+        return Party(code=text)
+    from communique.actors.world import load_world
+    from communique.nlp.tokens import tokenize
+    from communique.resources import languages
+
+    lowers = [t.lower for t in tokenize(text)]
+    for iso in languages():
+        hit = load_world(iso).names.match_at(lowers, 0)
+        if hit and hit[0] == len(lowers):
+            entity = hit[1][0][0]
+            if entity.kind == "country":
+                return Party(code=entity.country)
+            if entity.kind == "org":
+                return Party(code=entity.org)
+            if entity.kind == "person":
+                return Party(name=entity.name)
+    return Party(name=text)
+
+
+def _day(value, flag):
+    """A YYYY-MM-DD filter value, checked."""
+    if value is not None and not DAY_RE.match(value):
+        raise StoreError(f"{flag}: expected a date YYYY-MM-DD, got {value!r}")
+    return value
+
+
+def where(actor=None, country=None, person=None, dyad=None, code=None, root=None, plover=None,
+          since=None, until=None, lang=None, place=None, text=None):
+    """(SQL WHERE clause, parameters) for event filters; StoreError for a malformed one."""
+    conds, params = [], []
+    for value, kind in ((actor, "actor"), (country, "country"), (person, "person")):
+        if value:
+            party = resolve_party(value) if kind != "person" else Party(name=value)
+            if kind == "country" and not party.code:
+                raise StoreError(f"--country: no country or organisation called {value!r}")
+            (a, pa), (b, pb) = party.sql("source"), party.sql("target")
+            conds.append(f"({a} OR {b})")
+            params += pa + pb
+    if dyad:
+        first, second = (resolve_party(p) for p in dyad)
+        (a1, p1), (b1, q1) = first.sql("source"), second.sql("target")
+        (a2, p2), (b2, q2) = second.sql("source"), first.sql("target")
+        conds.append(f"(({a1} AND {b1}) OR ({a2} AND {b2}))")
+        params += p1 + q1 + p2 + q2
+    if code:
+        if not CODE_RE.match(code):
+            raise StoreError(f"--code: expected a CAMEO code of 2-4 digits, got {code!r}")
+        conds.append("code LIKE ?")
+        params.append(code + "%")
+    if root:
+        if not CODE_RE.match(root) or len(root) != 2:
+            raise StoreError(f"--root: expected a two-digit CAMEO root, got {root!r}")
+        conds.append("root = ?")
+        params.append(root)
+    if plover:
+        conds.append("plover = ? COLLATE NOCASE")
+        params.append(plover)
+    if since:
+        conds.append("date >= ?")
+        params.append(_day(since, "--since"))
+    if until:
+        conds.append("date <= ?")
+        params.append(_day(until, "--until"))
+    if lang:
+        conds.append("(',' || langs || ',') LIKE ?")
+        params.append(f"%,{lang.lower()},%")
+    if place:
+        conds.append("(place LIKE ? COLLATE NOCASE OR place_country = ?)")
+        params += [f"%{place}%", place.upper()]
+    if text:
+        conds.append("EXISTS (SELECT 1 FROM reports r WHERE r.event_id = events.event_id AND r.row LIKE ? COLLATE NOCASE)")
+        params.append(f"%{text}%")
+    return (" WHERE " + " AND ".join(conds)) if conds else "", params
+
+
+def events(con, limit=1000, offset=0, **filters):
+    """Stored events matching filters, by date: the event contract plus num_mentions,
+    num_sources, num_articles and doc_ids."""
+    if not 0 < limit <= MAX_LIMIT or offset < 0:
+        raise StoreError(f"limit must be 1..{MAX_LIMIT} and offset at least 0")
+    clause, params = where(**filters)
+    rows = con.execute(f"SELECT event_id, row, num_mentions, num_sources, num_articles FROM events{clause} "
+                       "ORDER BY date IS NULL, date, event_id LIMIT ? OFFSET ?", params + [limit, offset]).fetchall()
+    return [_event(con, r) for r in rows]
+
+
+def _event(con, found):
+    """One stored event in its JSON form."""
+    event_id, row, mentions, sources, articles = found
+    out = json.loads(row)
+    out.update(event_id=str(event_id), num_mentions=mentions, num_sources=sources, num_articles=articles,
+               doc_ids=[d[0] for d in con.execute(
+                   "SELECT DISTINCT doc_id FROM reports WHERE event_id = ? ORDER BY doc_id", (event_id,))])
+    return out
+
+
+def timeline(con, first, second, limit=1000):
+    """The contacts between two parties, in date order."""
+    return events(con, limit=limit, dyad=(first, second))
+
+
+def errors(con):
+    """The documents the store could not take, with why."""
+    return [dict(r) for r in con.execute("SELECT origin, doc_id, message, at FROM errors ORDER BY at, origin")]

@@ -1,0 +1,84 @@
+"""The SQLite store: its tables, and opening it safely (WAL, foreign keys, a schema version)."""
+
+import sqlite3
+from pathlib import Path
+
+VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+-- one row per stored document version; content_hash makes a re-ingest a no-op
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    url TEXT, source TEXT, lang TEXT, pub_date TEXT,
+    ingested_at TEXT NOT NULL,
+    n_events INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_hash ON documents (content_hash);
+
+-- one real event: the clusters of reports from many documents
+CREATE TABLE IF NOT EXISTS events (
+    event_id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL, root TEXT NOT NULL, plover TEXT,
+    source_party TEXT, target_party TEXT, pair TEXT NOT NULL,
+    source_name TEXT, target_name TEXT,
+    date TEXT, date_lo TEXT, date_hi TEXT,
+    place TEXT, place_country TEXT,
+    langs TEXT NOT NULL,
+    num_mentions INTEGER NOT NULL, num_sources INTEGER NOT NULL, num_articles INTEGER NOT NULL,
+    first_seen TEXT NOT NULL,
+    row TEXT NOT NULL                       -- the event contract JSON of the most precise report
+);
+CREATE INDEX IF NOT EXISTS events_block ON events (root, pair, date_lo);
+CREATE INDEX IF NOT EXISTS events_date ON events (date);
+CREATE INDEX IF NOT EXISTS events_source ON events (source_party, date);
+CREATE INDEX IF NOT EXISTS events_target ON events (target_party, date);
+CREATE INDEX IF NOT EXISTS events_code ON events (code, date);
+
+-- one document's report of an event (its mentions are in row), and why it joined the event
+CREATE TABLE IF NOT EXISTS reports (
+    report_id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL REFERENCES events (event_id),
+    doc_id TEXT NOT NULL REFERENCES documents (doc_id),
+    merge_reason TEXT,
+    row TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS reports_event ON reports (event_id);
+CREATE INDEX IF NOT EXISTS reports_doc ON reports (doc_id);
+
+-- documents that could not be read or coded, with the reason
+CREATE TABLE IF NOT EXISTS errors (
+    origin TEXT PRIMARY KEY,
+    doc_id TEXT,
+    message TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+"""
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or used, with a message a person can act on."""
+
+
+def connect(path):
+    """A connection to the store at path, created when missing, in WAL mode."""
+    path = Path(path)
+    if path.exists() and path.is_dir():
+        raise StoreError(f"{path} is a folder, not a store file")
+    try:
+        con = sqlite3.connect(str(path), timeout=30, isolation_level=None)
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute("PRAGMA synchronous=NORMAL")
+        con.execute("PRAGMA foreign_keys=ON")
+        con.executescript(SCHEMA)
+        found = con.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: not a communique store ({exc})") from None
+    if found is None:
+        con.execute("INSERT INTO meta (key, value) VALUES ('version', ?)", (VERSION,))
+    elif found[0] != VERSION:
+        raise StoreError(f"{path}: store version {found[0]}, this communique reads version {VERSION}")
+    con.row_factory = sqlite3.Row
+    return con

@@ -1,0 +1,154 @@
+"""The store: documents in, one real event per cluster of reports out, every change atomic."""
+
+import hashlib
+import json
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from functools import reduce
+from urllib.parse import urlparse
+
+from communique.store.cluster import better, date_bounds, pair_key, party, same_event
+from communique.store.schema import connect
+
+
+def content_hash(doc):
+    """A hash of what a document says (its text or HTML, whitespace-normalised)."""
+    body = " ".join((doc.text or doc.html or "").split())
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def now():
+    """The current UTC time, ISO 8601 to the second."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+class Store:
+    """A communique store file: documents, events with their reports, and errors."""
+
+    def __init__(self, path):
+        self.path = str(path)
+        self.con = connect(path)
+
+    def close(self):
+        self.con.close()
+
+    @contextmanager
+    def transaction(self):
+        """One atomic change: all of it is stored, or (on any error or a kill) none of it."""
+        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    # -- documents ----------------------------------------------------------------------------
+
+    def status(self, doc, digest):
+        """'stored' (same id, same content), 'duplicate' (same content under another id),
+        'changed' (same id, new content) or 'new'."""
+        found = self.con.execute("SELECT content_hash FROM documents WHERE doc_id = ?", (doc.id,)).fetchone()
+        if found is not None:
+            return "stored" if found[0] == digest else "changed"
+        same = self.con.execute("SELECT 1 FROM documents WHERE content_hash = ? LIMIT 1", (digest,)).fetchone()
+        return "duplicate" if same else "new"
+
+    def add_document(self, doc, digest, rows, when=None):
+        """Store a document and its coded events (contract rows); a new version of a stored
+        document replaces its events. Call inside a transaction."""
+        if self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc.id,)).fetchone():
+            self.remove_document(doc.id)
+        self.con.execute(
+            "INSERT INTO documents (doc_id, content_hash, url, source, lang, pub_date, ingested_at, n_events) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc.id, digest, doc.url, doc.source, doc.lang, doc.date.isoformat() if doc.date else None,
+             when or now(), len(rows)))
+        self.con.execute("DELETE FROM errors WHERE doc_id = ?", (doc.id,))
+        touched = {self._report(doc.id, row, when or now()) for row in rows}
+        for event_id in sorted(touched):
+            self._refresh(event_id)
+
+    def remove_document(self, doc_id):
+        """Remove a document and its reports; events left without reports go too."""
+        touched = [r[0] for r in self.con.execute("SELECT DISTINCT event_id FROM reports WHERE doc_id = ?", (doc_id,))]
+        self.con.execute("DELETE FROM reports WHERE doc_id = ?", (doc_id,))
+        self.con.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+        for event_id in touched:
+            self._refresh(event_id)
+
+    def add_error(self, origin, message, doc_id=None, when=None):
+        """Record why a document could not be stored (the latest reason per origin)."""
+        self.con.execute("INSERT OR REPLACE INTO errors (origin, doc_id, message, at) VALUES (?, ?, ?, ?)",
+                         (origin, doc_id, message, when or now()))
+
+    # -- clustering ---------------------------------------------------------------------------
+
+    def _report(self, doc_id, row, when):
+        """Store one report under the event it reports (found or new); returns the event id."""
+        event_id, reason = self._match(row)
+        if event_id is None:
+            event_id = self._new_event(row, when)
+            reason = "first report"
+        self.con.execute("INSERT INTO reports (event_id, doc_id, merge_reason, row) VALUES (?, ?, ?, ?)",
+                         (event_id, doc_id, reason, json.dumps(row, ensure_ascii=False)))
+        return event_id
+
+    def _match(self, row):
+        """(event id, reason) of the stored event a report is about, or (None, None)."""
+        lo, hi = date_bounds(row)
+        if lo is None:
+            return None, None
+        root, pair = pair_key(row)
+        candidates = self.con.execute(
+            "SELECT event_id, row FROM events WHERE root = ? AND pair = ? AND date_lo <= ? AND date_hi >= ? "
+            "ORDER BY event_id", (root, pair, hi, lo))
+        for event_id, stored in candidates:
+            reason = same_event(json.loads(stored), row)
+            if reason:
+                return event_id, reason
+        return None, None
+
+    def _new_event(self, row, when):
+        """Insert an event from its first report; its fields are set by _refresh."""
+        root, pair = pair_key(row)
+        lo, hi = date_bounds(row)
+        cur = self.con.execute(
+            "INSERT INTO events (code, root, pair, date_lo, date_hi, langs, num_mentions, num_sources, "
+            "num_articles, first_seen, row) VALUES (?, ?, ?, ?, ?, '', 0, 0, 0, ?, ?)",
+            (row["code"], root, pair, lo, hi, when, json.dumps(row, ensure_ascii=False)))
+        return cur.lastrowid
+
+    def _refresh(self, event_id):
+        """Recompute an event from its reports: the most precise one describes it, the counts
+        are GDELT's; an event with no report left is removed."""
+        found = self.con.execute(
+            "SELECT r.row, r.doc_id, d.source, d.url, d.ingested_at FROM reports r "
+            "JOIN documents d ON d.doc_id = r.doc_id WHERE r.event_id = ? ORDER BY r.report_id", (event_id,)).fetchall()
+        if not found:
+            self.con.execute("DELETE FROM events WHERE event_id = ?", (event_id,))
+            return
+        rows = [json.loads(r[0]) for r in found]
+        best = reduce(better, rows)
+        lo, hi = date_bounds(best)
+        location = best.get("location") or {}
+        self.con.execute(
+            "UPDATE events SET code = ?, plover = ?, source_party = ?, target_party = ?, source_name = ?, "
+            "target_name = ?, date = ?, date_lo = ?, date_hi = ?, place = ?, place_country = ?, langs = ?, "
+            "num_mentions = ?, num_sources = ?, num_articles = ?, first_seen = ?, row = ? WHERE event_id = ?",
+            (best["code"], (best.get("plover") or {}).get("event"), party(best.get("source")),
+             party(best.get("target")), (best.get("source") or {}).get("name"),
+             (best.get("target") or {}).get("name"), best.get("date"), lo, hi, location.get("name"),
+             location.get("country"), ",".join(sorted({r.get("lang") or "" for r in rows})),
+             len({(doc_id, m.get("start")) for (_, doc_id, *_), r in zip(found, rows) for m in r.get("mentions") or []}),
+             len({_outlet(source, url, doc_id) for _, doc_id, source, url, _ in found}),
+             len({doc_id for _, doc_id, *_ in found}), min(f[4] for f in found),
+             json.dumps(best, ensure_ascii=False), event_id))
+
+
+def _outlet(source, url, doc_id):
+    """Who published a document: its source field, else its web host, else the document itself."""
+    if source:
+        return source.strip().lower()
+    host = urlparse(url).netloc.lower() if url else ""
+    return host.removeprefix("www.") or f"doc:{doc_id}"
