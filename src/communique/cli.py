@@ -163,6 +163,43 @@ def cmd_errors(args):
     return 0
 
 
+EXPORTS = {"gdelt": ("gdelt.export.tsv", "gdelt.mentions.tsv"), "plover": ("plover.jsonl",),
+           "parquet": ("events.parquet", "mentions.parquet"), "csv": ("events.csv", "mentions.csv")}
+
+
+@_store_command
+def cmd_export(args):
+    """Write the stored events (optionally filtered) as GDELT tables, PLOVER JSON, Parquet or CSV."""
+    from pathlib import Path
+
+    from communique.export import gdelt, plover, tables
+
+    con = _open(args.db)
+    kinds = [k.strip() for k in args.formats.split(",") if k.strip()]
+    unknown = [k for k in kinds if k not in EXPORTS]
+    if unknown or not kinds:
+        print(f"communique: --formats takes {', '.join(EXPORTS)} (got {args.formats!r})", file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    filters = {"since": args.since, "until": args.until}
+    for kind in kinds:
+        paths = [out / name for name in EXPORTS[kind]]
+        if kind == "gdelt":
+            with open(paths[0], "w", encoding="utf-8") as f:
+                gdelt.write_events(con, f, **filters)
+            with open(paths[1], "w", encoding="utf-8") as f:
+                gdelt.write_mentions(con, f, **filters)
+        elif kind == "plover":
+            with open(paths[0], "w", encoding="utf-8") as f:
+                plover.write_plover(con, f, **filters)
+        else:
+            tables.write(tables.events_table(con, **filters), paths[0])
+            tables.write(tables.mentions_table(con, **filters), paths[1])
+        print(f"communique: wrote {', '.join(str(p) for p in paths)}", file=sys.stderr)
+    return 0
+
+
 def cmd_eval(args):
     """Score the coder on gold files; 1 when a score is under its floor."""
     from communique.evaluate import run_eval
@@ -220,6 +257,13 @@ def build_parser():
     tl.add_argument("second", help="the other actor")
     _query_args(tl)
     tl.set_defaults(func=cmd_timeline)
+    ex = sub.add_parser("export", help="stored events as GDELT tables, PLOVER JSON, Parquet or CSV")
+    ex.add_argument("--out", required=True, help="folder to write the files into")
+    ex.add_argument("--formats", default="gdelt,plover,parquet,csv", help="any of gdelt,plover,parquet,csv")
+    ex.add_argument("--since", help="first day YYYY-MM-DD")
+    ex.add_argument("--until", help="last day YYYY-MM-DD")
+    _store_arg(ex)
+    ex.set_defaults(func=cmd_export)
     er = sub.add_parser("errors", help="documents the store could not take, with why")
     _store_arg(er)
     er.set_defaults(func=cmd_errors)

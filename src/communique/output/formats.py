@@ -109,18 +109,20 @@ def _num(value):
     return "" if value is None else str(value)
 
 
-def gdelt_row(row, url=""):
-    """One GDELT 2.0 Events row (61 columns) for an event."""
+def gdelt_row(row, url="", global_id=None, counts=None, added=None):
+    """One GDELT 2.0 Events row (61 columns) for an event; a stored event gives its own id, its
+    (mentions, sources, articles) counts and when it was first seen (YYYYMMDDHHMMSS)."""
     day = date.fromisoformat(row["date"]) if row["date"] else None
     stamp = day.strftime("%Y%m%d") if day else ""
     fraction = f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}" if day else ""
-    mentions = len(row["mentions"])
-    cols = [str(int(row["event_id"][:12], 16)), stamp, stamp[:6], stamp[:4], fraction]
+    mentions, sources, articles = counts or (len(row["mentions"]), 1, 1)
+    cols = [str(global_id if global_id is not None else int(row["event_id"][:12], 16)),
+            stamp, stamp[:6], stamp[:4], fraction]
     cols += _actor_columns(row["source"]) + _actor_columns(row["target"])
     cols += ["1", row["code"], row["code"][:3], row["root"], str(row["quad_class"]), str(row["goldstein"]),
-             str(mentions), "1", "1", ""]
+             str(mentions), str(sources), str(articles), ""]
     cols += _geo_columns(None) + _geo_columns(None) + _geo_columns(row["location"])
-    cols += [stamp + "000000" if stamp else "", url or ""]
+    cols += [added or (stamp + "000000" if stamp else ""), url or ""]
     return [c.replace("\t", " ").replace("\n", " ") for c in cols]
 
 

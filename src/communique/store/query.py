@@ -119,6 +119,34 @@ def events(con, limit=1000, offset=0, **filters):
     return [_event(con, r) for r in rows]
 
 
+def iter_events(con, batch=2000, **filters):
+    """Every stored event matching filters, in store order, a batch at a time (for exports)."""
+    clause, params = where(**filters)
+    joiner = " AND " if clause else " WHERE "
+    last = 0
+    while True:
+        rows = con.execute(f"SELECT event_id, row, num_mentions, num_sources, num_articles FROM events{clause}"
+                           f"{joiner}event_id > ? ORDER BY event_id LIMIT ?", params + [last, batch]).fetchall()
+        if not rows:
+            return
+        for found in rows:
+            yield _event(con, found)
+        last = rows[-1][0]
+
+
+def reports(con, event_id):
+    """The reports of one stored event with their documents: (row, doc_id, url, source, pub_date,
+    ingested_at, n_chars)."""
+    return [(json.loads(r[0]), *r[1:]) for r in con.execute(
+        "SELECT r.row, r.doc_id, d.url, d.source, d.pub_date, d.ingested_at, d.n_chars FROM reports r "
+        "JOIN documents d ON d.doc_id = r.doc_id WHERE r.event_id = ? ORDER BY r.report_id", (event_id,))]
+
+
+def first_seen(con, event_id):
+    """When the store first saw an event (ISO time)."""
+    return con.execute("SELECT first_seen FROM events WHERE event_id = ?", (event_id,)).fetchone()[0]
+
+
 def _event(con, found):
     """One stored event in its JSON form."""
     event_id, row, mentions, sources, articles = found

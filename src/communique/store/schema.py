@@ -14,6 +14,7 @@ CREATE TABLE IF NOT EXISTS documents (
     content_hash TEXT NOT NULL,
     url TEXT, source TEXT, lang TEXT, pub_date TEXT,
     ingested_at TEXT NOT NULL,
+    n_chars INTEGER NOT NULL,
     n_events INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_hash ON documents (content_hash);

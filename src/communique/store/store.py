@@ -60,10 +60,10 @@ class Store:
         if self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc.id,)).fetchone():
             self.remove_document(doc.id)
         self.con.execute(
-            "INSERT INTO documents (doc_id, content_hash, url, source, lang, pub_date, ingested_at, n_events) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO documents (doc_id, content_hash, url, source, lang, pub_date, ingested_at, n_chars, "
+            "n_events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc.id, digest, doc.url, doc.source, doc.lang, doc.date.isoformat() if doc.date else None,
-             when or now(), len(rows)))
+             when or now(), len(doc.text or doc.html or ""), len(rows)))
         self.con.execute("DELETE FROM errors WHERE doc_id = ?", (doc.id,))
         touched = {self._report(doc.id, row, when or now()) for row in rows}
         for event_id in sorted(touched):
