@@ -8,6 +8,7 @@ from communique.documents import ReadError
 from communique.ingest.readers import InputError, parse_date, read_inputs
 from communique.output import formats
 from communique.pipeline import code_document
+from communique.store.query import TIMELINE_PAGE
 
 DEFAULT_DB = "communique.db"
 
@@ -138,6 +139,7 @@ def cmd_events(args):
                   code=args.code, root=args.root, plover=args.plover, since=args.since, until=args.until,
                   lang=args.lang, place=args.place, text=args.text)
     write_events(rows, sys.stdout, args.format)
+    _note_limit(rows, args.limit)
     return 0
 
 
@@ -150,7 +152,14 @@ def cmd_timeline(args):
     rows = events(_open(args.db), limit=args.limit, dyad=(args.first, args.second), since=args.since,
                   until=args.until)
     write_events(rows, sys.stdout, args.format)
+    _note_limit(rows, args.limit)
     return 0
+
+
+def _note_limit(rows, limit):
+    """Say on stderr when a query stopped at its limit."""
+    if len(rows) == limit:
+        print(f"communique: the first {limit} events; --since, --until or --limit show others", file=sys.stderr)
 
 
 @_store_command
@@ -160,6 +169,33 @@ def cmd_errors(args):
 
     for row in errors(_open(args.db)):
         print(f"{row['at']}  {row['origin']}: {row['message']}")
+    return 0
+
+
+@_store_command
+def cmd_actors(args):
+    """List the people of a store (discovered ones marked for review); confirm, rename or merge them."""
+    from communique.store import actors
+    from communique.store.store import Store
+
+    _open(args.db).close()
+    store = Store(args.db)
+    try:
+        if args.confirm:
+            actors.confirm(store, args.confirm)
+            print(f"communique: confirmed {args.confirm}", file=sys.stderr)
+        elif args.rename or args.merge:
+            old, new = args.rename or args.merge
+            changed = actors.rename(store, old, new)
+            print(f"communique: {old} is now {new} ({changed} events changed)", file=sys.stderr)
+        else:
+            for person in actors.people(store.con, review_only=args.review):
+                mark = "  <- review" if person["status"] == "discovered" else ""
+                role = (person["role"] or "").replace("_", " ")
+                print(f"{person['events']:>6}  {person['name']:<32} {person['party'] or '-':<6} "
+                      f"{person['sector'] or '-':<4} {role:<24} {person['status']}{mark}")
+    finally:
+        store.close()
     return 0
 
 
@@ -213,12 +249,12 @@ def _store_arg(parser):
     parser.add_argument("--db", default=DEFAULT_DB, help=f"store file (default: {DEFAULT_DB})")
 
 
-def _query_args(parser):
+def _query_args(parser, limit=1000):
     """The options every store query takes: the store, a date range, a limit and a format."""
     _store_arg(parser)
     parser.add_argument("--since", help="first day YYYY-MM-DD")
     parser.add_argument("--until", help="last day YYYY-MM-DD")
-    parser.add_argument("--limit", type=int, default=1000, help="most events to print (default 1000)")
+    parser.add_argument("--limit", type=int, default=limit, help=f"most events to print (default {limit})")
     parser.add_argument("--format", choices=["table", "csv", "jsonl"], default="table")
 
 
@@ -255,7 +291,7 @@ def build_parser():
     tl = sub.add_parser("timeline", help="contacts between two actors, in date order")
     tl.add_argument("first", help="a country, organisation or person (RUS, Russia, Putin)")
     tl.add_argument("second", help="the other actor")
-    _query_args(tl)
+    _query_args(tl, limit=TIMELINE_PAGE)
     tl.set_defaults(func=cmd_timeline)
     ex = sub.add_parser("export", help="stored events as GDELT tables, PLOVER JSON, Parquet or CSV")
     ex.add_argument("--out", required=True, help="folder to write the files into")
@@ -264,6 +300,14 @@ def build_parser():
     ex.add_argument("--until", help="last day YYYY-MM-DD")
     _store_arg(ex)
     ex.set_defaults(func=cmd_export)
+    ac = sub.add_parser("actors", help="people in the store; confirm, rename or merge discovered ones")
+    _store_arg(ac)
+    act = ac.add_mutually_exclusive_group()
+    act.add_argument("--review", action="store_true", help="only people discovered from the text, not yet confirmed")
+    act.add_argument("--confirm", metavar="NAME", help="mark a discovered person as reviewed")
+    act.add_argument("--rename", nargs=2, metavar=("OLD", "NEW"), help="rename a person in every event")
+    act.add_argument("--merge", nargs=2, metavar=("NAME", "INTO"), help="merge a person into another")
+    ac.set_defaults(func=cmd_actors)
     er = sub.add_parser("errors", help="documents the store could not take, with why")
     _store_arg(er)
     er.set_defaults(func=cmd_errors)

@@ -45,4 +45,5 @@ class Actor:
     def to_json(self):
         """The actor in the event contract's form."""
         return {"code": self.code, "country": self.country, "org": self.org, "sector": self.sector,
-                "name": self.name, "role": self.role, "text": self.text}
+                "name": self.name, "role": self.role, "text": self.text,
+                "discovered": bool(self.discovered and self.name)}

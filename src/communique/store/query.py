@@ -73,10 +73,14 @@ def where(actor=None, country=None, person=None, dyad=None, code=None, root=None
             params += pa + pb
     if dyad:
         first, second = (resolve_party(p) for p in dyad)
-        (a1, p1), (b1, q1) = first.sql("source"), second.sql("target")
-        (a2, p2), (b2, q2) = second.sql("source"), first.sql("target")
-        conds.append(f"(({a1} AND {b1}) OR ({a2} AND {b2}))")
-        params += p1 + q1 + p2 + q2
+        if first.code and second.code:     # two parties: the indexed pair, in date order
+            conds.append("pair = ?")
+            params.append("|".join(sorted((first.code, second.code))))
+        else:
+            (a1, p1), (b1, q1) = first.sql("source"), second.sql("target")
+            (a2, p2), (b2, q2) = second.sql("source"), first.sql("target")
+            conds.append(f"(({a1} AND {b1}) OR ({a2} AND {b2}))")
+            params += p1 + q1 + p2 + q2
     if code:
         if not CODE_RE.match(code):
             raise StoreError(f"--code: expected a CAMEO code of 2-4 digits, got {code!r}")
@@ -116,7 +120,20 @@ def events(con, limit=1000, offset=0, **filters):
     clause, params = where(**filters)
     rows = con.execute(f"SELECT event_id, row, num_mentions, num_sources, num_articles FROM events{clause} "
                        "ORDER BY date IS NULL, date, event_id LIMIT ? OFFSET ?", params + [limit, offset]).fetchall()
-    return [_event(con, r) for r in rows]
+    docs = _doc_ids(con, [r[0] for r in rows])
+    return [_event(con, r, docs.get(r[0], [])) for r in rows]
+
+
+def _doc_ids(con, event_ids):
+    """event id -> its documents' ids, for many events in one query."""
+    found = {}
+    for start in range(0, len(event_ids), 500):
+        chunk = event_ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for event_id, doc_id in con.execute(f"SELECT DISTINCT event_id, doc_id FROM reports WHERE event_id IN ({marks}) "
+                                            "ORDER BY event_id, doc_id", chunk):
+            found.setdefault(event_id, []).append(doc_id)
+    return found
 
 
 def iter_events(con, batch=2000, **filters):
@@ -147,19 +164,23 @@ def first_seen(con, event_id):
     return con.execute("SELECT first_seen FROM events WHERE event_id = ?", (event_id,)).fetchone()[0]
 
 
-def _event(con, found):
+def _event(con, found, doc_ids=None):
     """One stored event in its JSON form."""
     event_id, row, mentions, sources, articles = found
+    if doc_ids is None:
+        doc_ids = _doc_ids(con, [event_id]).get(event_id, [])
     out = json.loads(row)
     out.update(event_id=str(event_id), num_mentions=mentions, num_sources=sources, num_articles=articles,
-               doc_ids=[d[0] for d in con.execute(
-                   "SELECT DISTINCT doc_id FROM reports WHERE event_id = ? ORDER BY doc_id", (event_id,))])
+               doc_ids=doc_ids)
     return out
 
 
-def timeline(con, first, second, limit=1000):
-    """The contacts between two parties, in date order."""
-    return events(con, limit=limit, dyad=(first, second))
+TIMELINE_PAGE = 500     # events a timeline returns unless asked for more
+
+
+def timeline(con, first, second, limit=TIMELINE_PAGE, **filters):
+    """The contacts between two parties, in date order, a page at a time."""
+    return events(con, limit=limit, dyad=(first, second), **filters)
 
 
 def errors(con):

@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_block ON events (root, pair, date_lo);
 CREATE INDEX IF NOT EXISTS events_date ON events (date);
+CREATE INDEX IF NOT EXISTS events_pair ON events (pair, date);
 CREATE INDEX IF NOT EXISTS events_source ON events (source_party, date);
 CREATE INDEX IF NOT EXISTS events_target ON events (target_party, date);
 CREATE INDEX IF NOT EXISTS events_code ON events (code, date);
@@ -48,6 +49,11 @@ CREATE TABLE IF NOT EXISTS reports (
 );
 CREATE INDEX IF NOT EXISTS reports_event ON reports (event_id);
 CREATE INDEX IF NOT EXISTS reports_doc ON reports (doc_id);
+
+-- a person's name a user renamed or merged into another (applied to stored and new reports)
+CREATE TABLE IF NOT EXISTS aliases (name TEXT PRIMARY KEY, canonical TEXT NOT NULL, at TEXT NOT NULL);
+-- discovered people a user has reviewed and confirmed
+CREATE TABLE IF NOT EXISTS confirmed (name TEXT PRIMARY KEY, at TEXT NOT NULL);
 
 -- documents that could not be read or coded, with the reason
 CREATE TABLE IF NOT EXISTS errors (

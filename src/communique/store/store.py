@@ -86,6 +86,7 @@ class Store:
 
     def _report(self, doc_id, row, when):
         """Store one report under the event it reports (found or new); returns the event id."""
+        self._apply_aliases(row)
         event_id, reason = self._match(row)
         if event_id is None:
             event_id = self._new_event(row, when)
@@ -94,7 +95,16 @@ class Store:
                          (event_id, doc_id, reason, json.dumps(row, ensure_ascii=False)))
         return event_id
 
-    def _match(self, row):
+    def _apply_aliases(self, row):
+        """Rename the people of an incoming report as the user renamed or merged them."""
+        for side in ("source", "target"):
+            actor = row.get(side)
+            if actor and actor.get("name"):
+                found = self.con.execute("SELECT canonical FROM aliases WHERE name = ?", (actor["name"],)).fetchone()
+                if found:
+                    actor["name"] = found[0]
+
+    def _match(self, row, exclude=None):
         """(event id, reason) of the stored event a report is about, or (None, None)."""
         lo, hi = date_bounds(row)
         if lo is None:
@@ -104,10 +114,24 @@ class Store:
             "SELECT event_id, row FROM events WHERE root = ? AND pair = ? AND date_lo <= ? AND date_hi >= ? "
             "ORDER BY event_id", (root, pair, hi, lo))
         for event_id, stored in candidates:
-            reason = same_event(json.loads(stored), row)
+            reason = same_event(json.loads(stored), row) if event_id != exclude else None
             if reason:
                 return event_id, reason
         return None, None
+
+    def recluster(self, event_id):
+        """Refresh an event after its reports changed, and fold it into another stored event that
+        it now is the same as (after a rename or merge of people). Call inside a transaction."""
+        self._refresh(event_id)
+        found = self.con.execute("SELECT row FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        if found is None:
+            return
+        other, reason = self._match(json.loads(found[0]), exclude=event_id)
+        if other is not None:
+            self.con.execute("UPDATE reports SET event_id = ?, merge_reason = ? WHERE event_id = ?",
+                             (other, f"merged after a rename: {reason}", event_id))
+            self._refresh(event_id)
+            self._refresh(other)
 
     def _new_event(self, row, when):
         """Insert an event from its first report; its fields are set by _refresh."""
