@@ -159,3 +159,29 @@ def test_a_file_that_is_not_a_store_is_refused(tmp_path):
 
 def test_store_is_in_wal_mode(week_db):
     assert sqlite3.connect(week_db).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def _report(day, basis, rng=None, precision="day"):
+    return {"code": "040", "root": "04", "plover": {"event": "CONSULT"}, "lang": "en",
+            "source": {"country": "USA", "org": None, "name": "Karen Donfried"},
+            "target": {"country": "RUS", "org": None, "name": "Sergei Ryabkov"},
+            "date": day, "date_basis": basis, "date_precision": precision, "date_range": rng,
+            "location": None, "mentions": [{"start": 0, "text": "..."}]}
+
+
+def test_a_more_precise_report_refines_the_date_and_splits_a_wrong_merge(tmp_path):
+    from communique.store.store import Store
+
+    store = Store(tmp_path / "split.db")
+    vague_early = _report("2021-12-13", "relative", ["2021-12-10", "2021-12-16"], "week")
+    vague_late = _report("2021-12-17", "relative", ["2021-12-14", "2021-12-20"], "week")
+    precise = _report("2021-12-11", "explicit")
+    for doc_id, row in (("early", vague_early), ("late", vague_late), ("precise", precise)):
+        with store.transaction():
+            store.add_document(_doc(doc_id, doc_id), doc_id, [row])
+        if doc_id == "late":        # the two vague reports overlap: one event so far
+            assert len(events(store.con)) == 1
+    found = sorted((e["date"], e["num_articles"], e["doc_ids"]) for e in events(store.con))
+    assert found == [("2021-12-11", 2, ["early", "precise"]), ("2021-12-17", 1, ["late"])]
+    reasons = [r[0] for r in store.con.execute("SELECT merge_reason FROM reports WHERE doc_id = 'late'")]
+    assert reasons[0].startswith("moved after a more precise report")

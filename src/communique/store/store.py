@@ -147,13 +147,19 @@ class Store:
         """Recompute an event from its reports: the most precise one describes it, the counts
         are GDELT's; an event with no report left is removed."""
         found = self.con.execute(
-            "SELECT r.row, r.doc_id, d.source, d.url, d.ingested_at FROM reports r "
+            "SELECT r.row, r.doc_id, d.source, d.url, d.ingested_at, r.report_id FROM reports r "
             "JOIN documents d ON d.doc_id = r.doc_id WHERE r.event_id = ? ORDER BY r.report_id", (event_id,)).fetchall()
         if not found:
             self.con.execute("DELETE FROM events WHERE event_id = ?", (event_id,))
             return
         rows = [json.loads(r[0]) for r in found]
         best = reduce(better, rows)
+        strays = [(f, row) for f, row in zip(found, rows) if row is not best and not same_event(best, row)]
+        if strays:          # a more precise report shows they were never the same event: split them off
+            for f, row in strays:
+                self._move(f[5], row, event_id, f[4])
+            self._refresh(event_id)
+            return
         lo, hi = date_bounds(best)
         location = best.get("location") or {}
         self.con.execute(
@@ -165,9 +171,18 @@ class Store:
              (best.get("target") or {}).get("name"), best.get("date"), lo, hi, location.get("name"),
              location.get("country"), ",".join(sorted({r.get("lang") or "" for r in rows})),
              len({(doc_id, m.get("start")) for (_, doc_id, *_), r in zip(found, rows) for m in r.get("mentions") or []}),
-             len({_outlet(source, url, doc_id) for _, doc_id, source, url, _ in found}),
+             len({_outlet(source, url, doc_id) for _, doc_id, source, url, *_ in found}),
              len({doc_id for _, doc_id, *_ in found}), min(f[4] for f in found),
              json.dumps(best, ensure_ascii=False), event_id))
+
+    def _move(self, report_id, row, event_id, when):
+        """Move a report that no longer fits its event to the stored event it fits, or a new one."""
+        other, reason = self._match(row, exclude=event_id)
+        if other is None:
+            other, reason = self._new_event(row, when), "split off: first report"
+        self.con.execute("UPDATE reports SET event_id = ?, merge_reason = ? WHERE report_id = ?",
+                         (other, f"moved after a more precise report: {reason}", report_id))
+        self._refresh(other)
 
 
 def _outlet(source, url, doc_id):
