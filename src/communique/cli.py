@@ -92,7 +92,8 @@ def cmd_ingest(args):
     documents = _documents(args)
     if documents is None:
         return 2
-    total = sum(1 for _ in _documents(args)) if sys.stderr.isatty() else None
+    # a count first, for the time left: only on a terminal, and never of stdin, which reads once
+    total = sum(1 for _ in _documents(args)) if sys.stderr.isatty() and "-" not in args.inputs else None
     tally = ingest(args.db, documents, workers=args.workers, total=total, log=sys.stderr)
     print(f"communique: {tally.stored} documents stored ({tally.replaced} new versions), {tally.unchanged} "
           f"already stored, {tally.duplicates} duplicates, {tally.failed} failed; {tally.events} events "
