@@ -1,7 +1,7 @@
 """GDELT 2.0 Events and Mentions tables of the store: GDELT's column names, order and value forms."""
 
 from communique.output.formats import GDELT_COLUMNS, gdelt_row
-from communique.store.query import first_seen, iter_events, reports
+from communique.store.query import first_seen, iter_events, reports, sentences
 
 MENTION_COLUMNS = [
     "GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName",
@@ -31,14 +31,8 @@ def mention_rows(con, **filters):
     """GDELT 2.0 Mentions rows: one per sentence of a document reporting a stored event."""
     for event in iter_events(con, **filters):
         event_time = stamp(first_seen(con, int(event["event_id"])))
-        seen = set()
-        for row, doc_id, url, source, _, ingested, n_chars in reports(con, int(event["event_id"])):
-            for mention in row.get("mentions") or []:
-                key = (doc_id, mention["start"])
-                if key in seen:
-                    continue        # the two directions of a mutual event share their sentences
-                seen.add(key)
-                yield _mention(event, event_time, stamp(ingested), (doc_id, url, source, n_chars), mention, row)
+        for row, doc_id, url, source, _, ingested, n_chars, mention in sentences(con, int(event["event_id"])):
+            yield _mention(event, event_time, stamp(ingested), (doc_id, url, source, n_chars), mention, row)
 
 
 def _mention(event, event_time, mention_time, document, mention, row):

@@ -5,7 +5,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from communique.output.stored import CSV_COLUMNS, csv_row
-from communique.store.query import iter_events, reports
+from communique.store.query import iter_events, sentences
 
 INT_COLUMNS = {"quad_class", "num_mentions", "num_sources", "num_articles"}
 FLOAT_COLUMNS = {"goldstein", "lat", "lon"}
@@ -51,15 +51,11 @@ def mentions_table(con, **filters):
     """Every sentence that reports a stored event matching filters, as an Arrow table."""
     rows = []
     for event in iter_events(con, **filters):
-        seen = set()
-        for row, doc_id, url, source, pub_date, _, _ in reports(con, int(event["event_id"])):
-            for m in row.get("mentions") or []:
-                if (doc_id, m["start"]) not in seen:
-                    seen.add((doc_id, m["start"]))
-                    rows.append({"event_id": event["event_id"], "doc_id": doc_id, "url": url, "source": source,
-                                 "pub_date": pub_date, "lang": row.get("lang"), "sentence": m["sentence"],
-                                 "start": m["start"], "end": m["end"], "trigger": m["trigger"], "rule": m["rule"],
-                                 "text": m["text"]})
+        for row, doc_id, url, source, pub_date, _, _, m in sentences(con, int(event["event_id"])):
+            rows.append({"event_id": event["event_id"], "doc_id": doc_id, "url": url, "source": source,
+                         "pub_date": pub_date, "lang": row.get("lang"), "sentence": m["sentence"],
+                         "start": m["start"], "end": m["end"], "trigger": m["trigger"], "rule": m["rule"],
+                         "text": m["text"]})
     return pa.Table.from_pylist(rows, schema=MENTION_SCHEMA)
 
 

@@ -3,9 +3,9 @@
 from datetime import date, timedelta
 
 from communique.ontology.cameo import trip_codes
+from communique.time.resolve import BASIS_RANK
 
 HOST, VISIT = "043", "042"
-BASIS_RANK = {"explicit": 0, "relative": 1, "publication": 2}
 # codes whose two sides do the same thing: "A met B" and "B met A" are one meeting
 SYMMETRIC_ROOTS = ("03", "04", "05", "06")
 

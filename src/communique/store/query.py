@@ -159,6 +159,18 @@ def reports(con, event_id):
         "JOIN documents d ON d.doc_id = r.doc_id WHERE r.event_id = ? ORDER BY r.report_id", (event_id,))]
 
 
+def sentences(con, event_id):
+    """Each sentence reporting a stored event once (the two directions of a mutual event share
+    theirs): (report row, doc_id, url, source, pub_date, ingested_at, n_chars, mention)."""
+    seen = set()
+    for found in reports(con, event_id):
+        row, doc_id = found[0], found[1]
+        for mention in row.get("mentions") or []:
+            if (doc_id, mention["start"]) not in seen:
+                seen.add((doc_id, mention["start"]))
+                yield (*found, mention)
+
+
 def first_seen(con, event_id):
     """When the store first saw an event (ISO time)."""
     return con.execute("SELECT first_seen FROM events WHERE event_id = ?", (event_id,)).fetchone()[0]
