@@ -43,6 +43,7 @@ class Language:
     adjectives_first: bool = False  # adjectives stand before their noun ("Israeli shelling")
     participle_suffixes: tuple = ()  # endings of past participles ("brokered by Qatar" is passive)
     complementizers: frozenset = frozenset()  # "that", "bahwa": a trigger's "..." gap may open with one, not cross it
+    negation_in_gap: bool = False   # negation stands inside the verb's bracket: "hat Putin nicht getroffen"
     _lemmas: dict = field(default_factory=dict)
     _memo_tokens: list | None = None
     _memo: dict = field(default_factory=dict)
@@ -128,4 +129,5 @@ def build_language(iso):
         adjectives_first=bool(grammar.get("adjectives_first")),
         participle_suffixes=tuple(grammar.get("participle_suffixes") or ()),
         complementizers=frozenset(str(w).lower() for w in grammar.get("complementizers") or ()),
+        negation_in_gap=bool(grammar.get("negation_in_gap")),
     )

@@ -51,3 +51,13 @@ def test_long_gap_reaches_further_than_a_short_one():
 
 def test_possessive_ending_costs_a_gap_nothing():
     assert _trigger_ends("welcomed ... statement", "welcomed Lula's latest peace statement", {1}) == 7
+
+
+def test_an_alternative_with_a_space_inside_is_refused():
+    import pytest
+
+    from communique.coding.patterns import compile_pattern
+    from communique.resources import DataError
+
+    with pytest.raises(DataError):
+        compile_pattern({"id": "t.bad", "code": "020", "triggers": ["(demanded|asked) ... (withdrawal|troops out)"]}, "t")

@@ -56,8 +56,10 @@ class MentionFinder:
         self.lang = lang
         self.world = world
         self.time_words = _time_words(lang.time)
-        # lower-case words that may start an atom: role words, counterparts and pronouns
-        self.starts = lang.roles.first_tokens() | lang.grammar.first_tokens(LOWER_ATOM_KINDS)
+        # lower-case words that may start an atom: role words, counterparts, pronouns and the
+        # lower-case forms of names (adjectives: "tropas rusas")
+        self.starts = lang.roles.first_tokens() | lang.grammar.first_tokens(LOWER_ATOM_KINDS) \
+            | {form[0] for form in world.lowercase}
 
     def find(self, text, tokens, lowers, ctx):
         """Mentions in a sentence of a document text, left to right; updates the document context."""
@@ -117,10 +119,8 @@ class MentionFinder:
     def _name_at(self, tokens, lowers, i, ctx):
         """A world-dictionary name starting at token i, case rules applied; among places of one
         name, the one in a country the document has named wins, then the most populous."""
-        if not tokens[i].is_title:
-            return None
         hit = self.world.names.match_at(lowers, i)
-        if not hit:
+        if not hit or not (tokens[i].is_title or tuple(lowers[i:hit[0]]) in self.world.lowercase):
             return None
         end, forms = hit
         if len(forms) == 1 and forms[0][1] is None:     # one entity, any spelling: the common case

@@ -6,6 +6,7 @@ from datetime import date
 from functools import lru_cache
 
 from communique.nlp.phrases import PhraseIndex
+from communique.nlp.tokens import phrase_key
 from communique.resources import cached, load_json, load_yaml
 
 KIND_PRIORITY = {"person": 0, "org": 1, "seat": 2, "country": 3, "city": 4}
@@ -70,15 +71,19 @@ class World:
     orgs: dict = field(default_factory=dict)
     people: list = field(default_factory=list)
     by_role: dict = field(default_factory=dict)
+    lowercase: set = field(default_factory=set)     # country adjectives written in lower case ("rusas")
 
-    def add_form(self, text, entity):
+    def add_form(self, text, entity, adjective=False):
         """Index one written form of an entity as (entity, exact): short upper-case forms (AS, US)
-        keep their exact text, which the match must equal."""
+        keep their exact text, which the match must equal; a country adjective the data writes in
+        lower case (French, Spanish, German, Russian: "russes", "chilenische") matches lower-case text."""
         text = str(text).strip()
         if not text:
             return
         exact = text if text.isupper() and len(text) <= 4 else None
         self.names.add(text, (entity, exact))
+        if adjective and text[:1].islower():
+            self.lowercase.add(phrase_key(text))
 
     def holder(self, country, role, day):
         """The person who held a role in a country (or organisation) on a day, if exactly one did."""
@@ -112,8 +117,10 @@ def _add_countries(world):
     for row in load_json("world", "countries.json"):
         entity = Entity("country", row["iso3"], row["names"].get("en", row["iso3"]), country=row["iso3"])
         world.countries[row["iso3"]] = entity
-        for form in _forms_for(row["names"], world.lang) + _forms_for(extra.get(row["iso3"]), world.lang):
+        for form in _forms_for(row["names"], world.lang):
             world.add_form(form, entity)
+        for form in _forms_for(extra.get(row["iso3"]), world.lang):
+            world.add_form(form, entity, adjective=True)
 
 
 def _add_orgs(world):

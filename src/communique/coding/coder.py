@@ -109,7 +109,8 @@ class Coder:
         verb coordinated with it may share."""
         pattern, lowers = trigger.pattern, sent.lowers
         first, _ = self.arguments.clause(lowers, trigger.start, trigger.end)
-        coded = _coded(_said_intent(pattern.code, content), modality(self.lang, lowers, trigger.start, first, before))
+        mood = modality(self.lang, lowers, trigger.start, first, before, trigger.end)
+        coded = _coded(_said_intent(pattern.code, content), mood)
         if coded is None:
             return [], previous
         code, mood = coded

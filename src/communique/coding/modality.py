@@ -7,9 +7,13 @@ NAMES = {"negation": "negated", "hypothetical": "hypothetical", "refusal": "refu
          "future": "intent"}
 
 
-def modality(lang, lowers, trigger_start, clause_start, inside=(0, 0)):
+def modality(lang, lowers, trigger_start, clause_start, inside=(0, 0), trigger_end=None):
     """The modality of a trigger from the function words before it in its clause; words inside
-    the span of the trigger before it ("agreed to a ceasefire | brokered by") belong to that one."""
+    the span of the trigger before it ("agreed to a ceasefire | brokered by") belong to that one.
+    In a language whose negation stands inside the verb's bracket (grammar `negation_in_gap`), a
+    negation inside the trigger's span negates it ("hat Putin nicht getroffen")."""
+    if trigger_end is not None and lang.negation_in_gap and _negated_inside(lang, lowers, trigger_start, trigger_end):
+        return "negated"
     found = set()
     j = max(clause_start, trigger_start - WINDOW)
     while j < trigger_start:
@@ -26,6 +30,15 @@ def modality(lang, lowers, trigger_start, clause_start, inside=(0, 0)):
         if kind in found:
             return NAMES[kind]
     return "asserted"
+
+
+def _negated_inside(lang, lowers, start, end):
+    """Whether a negation word stands inside a trigger's span, after its first word."""
+    for j in range(start + 1, end):
+        hit = lang.kinds_at(lowers, j) if lowers[j] in lang.starts else None
+        if hit and "negation" in hit[1] and hit[0] <= end:
+            return True
+    return False
 
 
 def _obliged_after(lang, lowers, trigger_start):
