@@ -14,7 +14,8 @@ GRAMMAR_KINDS = ("coordination", "between", "negation", "future", "hypothetical"
                  "possessive", "reporting", "clause_break", "relative", "counterpart", "of", "articles",
                  "honorifics", "name_particles", "institution_words", "topic", "stance", "place_modifiers",
                  "continuation", "refusal", "precondition", "obligation", "dual", "role_modifiers",
-                 "partitives", "not_object", "before_verb", "participles", "stance_after")
+                 "partitives", "not_object", "before_verb", "participles", "stance_after",
+                 "place_relatives")
 
 
 @dataclass(frozen=True)

@@ -289,8 +289,10 @@ class ArgumentFinder:
             return None
         # no subject in the clause: a relative clause takes its antecedent ("Zelensky, who asked
         # ..."); any other clause the sentence's subject ("... during a visit to Shanghai")
-        relative = lowers is not None and "relative" in self.lang.kinds_before(lowers, first)
-        return candidates[-1] if relative else candidates[0]
+        kinds = self.lang.kinds_before(lowers, first) if lowers is not None else frozenset()
+        if "relative" in kinds and not ("place_relatives" in kinds and candidates[-1].members[0].place is not None):
+            return candidates[-1]
+        return candidates[0]    # "visitó Israel, donde se reunió": the place is where, not who
 
     def _adjunct(self, lowers, start, first):
         """The position of the preposition when a trigger is the noun of a phrase after a preposition, articles, numbers and
