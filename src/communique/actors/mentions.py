@@ -263,7 +263,19 @@ class MentionFinder:
             return not (kinds & COUNTRYISH)
         if atom.kind == "org":
             return "org" not in kinds
+        if kinds <= COUNTRYISH | {"org"} and self._bare_article(lowers, mention.end, atom.start):
+            return False        # "Russland die Freilassung": a country, then a capitalised noun
         return not (kinds & {"person", "cap"}) and bool(kinds & ({"role"} | COUNTRYISH | {"org"}))
+
+    def _bare_article(self, lowers, start, end):
+        """Whether the glue between two atoms holds an article with no "of" before it."""
+        for j in range(start, end):
+            kinds = self.lang.kinds_at(lowers, j)
+            if kinds and "of" in kinds[1]:
+                return False
+            if kinds and "articles" in kinds[1]:
+                return True
+        return False
 
     def _glue(self, lowers, start, end):
         """Whether the tokens between two atoms only glue a name together (of, 's, the, Dr.)."""
