@@ -42,15 +42,6 @@ def code_one(item):
     return doc, digest, [e.to_json() for e in events], None
 
 
-def _warm():
-    """Build the coders once in each worker."""
-    from communique.pipeline import coder_for
-    from communique.resources import languages
-
-    for iso in languages():
-        coder_for(iso)
-
-
 class Progress:
     """A one-line progress display on stderr (only on a terminal): documents per second, events,
     time left when the total is known."""
@@ -89,7 +80,8 @@ def ingest(db, documents, workers=None, total=None, log=None):
                 pending = _new_documents(store, window, tally, seen, log)
                 _store_all(store, map(code_one, pending), tally, progress, log)
         else:
-            with get_context("fork" if sys.platform != "win32" else "spawn").Pool(workers, _warm) as pool:
+            # each worker builds a language's coder when it first meets a document in it
+            with get_context("fork" if sys.platform != "win32" else "spawn").Pool(workers) as pool:
                 for window in _windows(documents):
                     pending = _new_documents(store, window, tally, seen, log)
                     _store_all(store, pool.imap(code_one, pending, CHUNK), tally, progress, log)
