@@ -99,8 +99,7 @@ def compile_item(word):
 def _split_trigger(trigger):
     """Trigger items, with literal words tokenized the way text is ("Russia's" -> 3 tokens)."""
     items = []
-    if str(trigger).count("(") != str(trigger).count(")") or any(
-            w.count("(") != w.count(")") for w in str(trigger).split()):
+    if any(w.count("(") != w.count(")") for w in str(trigger).split()):
         raise DataError(f"trigger {trigger!r}: an (a|b) alternative must be one token, with no space inside")
     for word in str(trigger).split():
         plain = not re.search(r"[()|*@?]", word) and word not in ("...", "....", PARTY)
