@@ -39,14 +39,12 @@ class Progress:
 
 def cmd_code(args):
     """Code documents and write their events to stdout; 1 when any document failed."""
-    try:
-        day = parse_date(args.date, "--date")
-    except InputError as exc:
-        print(f"communique: {exc}", file=sys.stderr)
+    documents = _documents(args)
+    if documents is None:
         return 2
     progress = Progress()
     rows, urls, failed = [], {}, 0
-    for doc in read_inputs(args.inputs or ["-"], date=day, lang=args.lang):
+    for doc in documents:
         if isinstance(doc, ReadError):
             print(f"communique: {doc}", file=sys.stderr)
             failed += 1
@@ -79,7 +77,7 @@ def _documents(args):
     except InputError as exc:
         print(f"communique: {exc}", file=sys.stderr)
         return None
-    return read_inputs(args.inputs, date=day, lang=args.lang)
+    return read_inputs(args.inputs or ["-"], date=day, lang=args.lang)
 
 
 def cmd_ingest(args):
@@ -101,15 +99,22 @@ def cmd_ingest(args):
     return 1 if tally.failed else 0
 
 
-def _open(db):
-    """The store at db, which must exist."""
+def _existing(db):
+    """The path of a store that must exist already (StoreError otherwise)."""
     from pathlib import Path
 
-    from communique.store.schema import StoreError, connect
+    from communique.store.schema import StoreError
 
     if not Path(db).is_file():
         raise StoreError(f"{db}: no such store (create it with: communique ingest INPUT --db {db})")
-    return connect(db)
+    return db
+
+
+def _open(db):
+    """A connection to the store at db, which must exist."""
+    from communique.store.schema import connect
+
+    return connect(_existing(db))
 
 
 def _store_command(func):
@@ -148,10 +153,9 @@ def cmd_events(args):
 def cmd_timeline(args):
     """Print the contacts between two actors in date order."""
     from communique.output.stored import write_events
-    from communique.store.query import events
+    from communique.store.query import timeline
 
-    rows = events(_open(args.db), limit=args.limit, dyad=(args.first, args.second), since=args.since,
-                  until=args.until)
+    rows = timeline(_open(args.db), args.first, args.second, limit=args.limit, since=args.since, until=args.until)
     write_events(rows, sys.stdout, args.format)
     _note_limit(rows, args.limit)
     return 0
@@ -179,8 +183,7 @@ def cmd_actors(args):
     from communique.store import actors
     from communique.store.store import Store
 
-    _open(args.db).close()
-    store = Store(args.db)
+    store = Store(_existing(args.db))
     try:
         if args.confirm:
             actors.confirm(store, args.confirm)
