@@ -45,6 +45,10 @@ class Language:
     participle_suffixes: tuple = ()  # endings of past participles ("brokered by Qatar" is passive)
     complementizers: frozenset = frozenset()  # "that", "bahwa": a trigger's "..." gap may open with one, not cross it
     negation_in_gap: bool = False   # negation stands inside the verb's bracket: "hat Putin nicht getroffen"
+    segmenter: str | None = None    # "jieba": words of unspaced text come from a segmenter (Chinese)
+    clitics: tuple = ()             # proclitics split off a word the vocabulary lacks (Arabic و ب ل ال)
+    clitic_restore: dict = field(default_factory=dict)  # "لل" -> "ال": ل + the article's full form
+    endings: tuple = ()             # case endings: an unknown word reads as the known word of its stem
     _lemmas: dict = field(default_factory=dict)
     _memo_tokens: list | None = None
     _memo: dict = field(default_factory=dict)
@@ -131,4 +135,8 @@ def build_language(iso):
         participle_suffixes=tuple(grammar.get("participle_suffixes") or ()),
         complementizers=frozenset(str(w).lower() for w in grammar.get("complementizers") or ()),
         negation_in_gap=bool(grammar.get("negation_in_gap")),
+        segmenter=grammar.get("segmenter"),
+        clitics=tuple(sorted((str(c) for c in grammar.get("clitics") or ()), key=len, reverse=True)),
+        clitic_restore={str(k): str(v) for k, v in (grammar.get("clitic_restore") or {}).items()},
+        endings=tuple(sorted((str(e) for e in grammar.get("endings") or ()), key=len, reverse=True)),
     )

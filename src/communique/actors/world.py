@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from communique.nlp.phrases import PhraseIndex
 from communique.nlp.tokens import phrase_key
-from communique.resources import cached, load_json, load_yaml
+from communique.resources import DataError, cached, data_path, load_json, load_yaml
 
 KIND_PRIORITY = {"person": 0, "org": 1, "seat": 2, "country": 3, "city": 4}
 LATIN_LANGS = {"en", "id", "ms", "fr", "de", "es"}
@@ -111,7 +111,15 @@ def _forms_for(names, lang):
     return forms
 
 
-def _add_countries(world):
+def _own_names(lang):
+    """The language's own names file (data/lang/<iso>/names.yaml): section -> key -> forms."""
+    found = load_yaml("lang", lang, "names.yaml", default={})
+    if not isinstance(found, dict):
+        raise DataError(f"lang/{lang}/names.yaml: expected sections people, countries, orgs, seats, places")
+    return {section: found.get(section) or {} for section in ("people", "countries", "orgs", "seats", "places")}
+
+
+def _add_countries(world, own):
     """Countries: CLDR names plus the press forms and demonyms of country_forms.yaml."""
     extra = load_yaml("world", "country_forms.yaml", default={})
     for row in load_json("world", "countries.json"):
@@ -119,24 +127,25 @@ def _add_countries(world):
         world.countries[row["iso3"]] = entity
         for form in _forms_for(row["names"], world.lang):
             world.add_form(form, entity)
-        for form in _forms_for(extra.get(row["iso3"]), world.lang):
+        for form in _forms_for(extra.get(row["iso3"]), world.lang) + list(own["countries"].get(row["iso3"], ())):
             world.add_form(form, entity, adjective=True)
 
 
-def _add_orgs(world):
+def _add_orgs(world, own):
     """International organisations and armed groups."""
     for row in load_yaml("world", "organizations.yaml", default=[]):
         entity = Entity("org", row["org"], row["org"], country=row.get("country"), org=row["org"],
                         sector=row.get("sector", "IGO"), cameo=row.get("cameo"))
         world.orgs[row["org"]] = entity
-        for form in [row["org"]] + _forms_for(row.get("names"), world.lang):
+        for form in [row["org"]] + _forms_for(row.get("names"), world.lang) + list(own["orgs"].get(row["org"], ())):
             world.add_form(form, entity)
 
 
-def _add_seats(world):
+def _add_seats(world, own):
     """Seats of power that stand for a government or one of its sectors."""
     for row in load_yaml("world", "seats.yaml", default=[]):
-        forms = _forms_for(row.get("names"), world.lang)
+        english = ((row.get("names") or {}).get("en") or [None])[0]
+        forms = _forms_for(row.get("names"), world.lang) + list(own["seats"].get(english, ()))
         if forms:
             entity = Entity("seat", forms[0], forms[0], country=row.get("country"), sector=row.get("sector"))
             for form in forms:
@@ -154,7 +163,7 @@ def _term(row, person):
 PEOPLE_FILES = ("people.yaml", "people_historical.yaml")
 
 
-def _add_people(world):
+def _add_people(world, own):
     """People with their posts (2015 on, and the historical file). A name several people share is
     kept for all of them; the mention finder picks the one in office on the document's date."""
     rows = [row for name in PEOPLE_FILES for row in load_yaml("world", name, default=[])]
@@ -165,7 +174,8 @@ def _add_people(world):
         world.people.append(entity)
         for term in terms:
             world.by_role.setdefault((term.country or term.org, term.role), []).append(entity)
-        for form in [row["name"]] + list(row.get("aliases") or []) + _forms_for(row.get("names"), world.lang):
+        for form in [row["name"]] + list(row.get("aliases") or []) + _forms_for(row.get("names"), world.lang) \
+                + list(own["people"].get(row["name"], ())):
             world.add_form(form, entity)
 
 
@@ -175,24 +185,31 @@ def _in_script(name, lang):
     return not NON_LATIN_RE.search(name) or bool(own and own.search(name))
 
 
-def _add_cities(world):
-    """Cities of the gazetteer, under their main and alternate names in scripts of the language."""
+def _add_cities(world, own):
+    """Cities of the gazetteer, under their main and alternate names in scripts of the language, and
+    the language's own forms of a city's main name (the most populous city of that name)."""
+    named = {}
     for row in load_json("world", "cities.json"):
         entity = Entity("city", str(row["id"]), row["name"], country=row["country"], lat=row["lat"],
                         lon=row["lon"], population=row["population"], capital=row["capital"])
         for form in [row["name"]] + row["names"]:
             if _in_script(form, world.lang):
                 world.add_form(form, entity)
+        if row["name"] in own["places"] and entity.population >= getattr(named.get(row["name"]), "population", -1):
+            named[row["name"]] = entity
+    for name, entity in named.items():
+        for form in own["places"][name]:
+            world.add_form(form, entity)
 
 
-def _add_regions(world):
+def _add_regions(world, own):
     """First-level regions (US states): places of their country, under their English name."""
     for row in load_json("world", "regions.json"):
         entity = Entity("city", f"region:{row['id']}", row["name"], country=row["country"])
         world.add_form(row["name"], entity)
 
 
-def _add_landmarks(world):
+def _add_landmarks(world, own):
     """Seas, regions and territories: places only, named so that no country swallows them."""
     for row in load_yaml("world", "landmarks.yaml", default=[]):
         forms = _forms_for(row.get("names"), world.lang)
@@ -205,13 +222,28 @@ def _add_landmarks(world):
 
 def build_world(lang):
     """The World for documents in one language, built from the data files."""
-    world = World(lang)
+    world, own = World(lang), _own_names(lang)
     for add in (_add_people, _add_orgs, _add_seats, _add_countries, _add_cities, _add_regions, _add_landmarks):
-        add(world)
+        add(world, own)
+    _check_own(world, own)
     return world
+
+
+def _check_own(world, own):
+    """A names.yaml key that names nothing in the world files is a mistake the loader reports."""
+    known = {"people": {p.name for p in world.people}, "countries": set(world.countries),
+             "orgs": set(world.orgs), "places": {e[0].name for values in world.names.values() for e in values
+                                                 if e[0].kind == "city"},
+             "seats": {((row.get("names") or {}).get("en") or [None])[0]
+                       for row in load_yaml("world", "seats.yaml", default=[])}}
+    for section, keys in own.items():
+        unknown = sorted(str(k) for k in keys if k not in known[section])
+        if unknown:
+            raise DataError(f"lang/{world.lang}/names.yaml: {section} not in the world files: {unknown[:5]}")
 
 
 @lru_cache(maxsize=None)
 def load_world(lang):
     """The World for documents in one language, once per process (and cached on disk)."""
-    return cached(f"world-{lang}", ("world",), lambda: build_world(lang), code=(__file__,))
+    return cached(f"world-{lang}", ("world",), lambda: build_world(lang),
+                  code=(__file__, data_path("lang", lang, "names.yaml")))

@@ -13,12 +13,12 @@ from communique.coding.patterns import load_patterns
 from communique.events import Event, EventMention
 from communique.ingest.boilerplate import kept_spans
 from communique.language import load_language
+from communique.nlp.segment import Segmenter
 from communique.nlp.sentences import split_sentences
-from communique.nlp.tokens import tokenize
 from communique.ontology.cameo import (appeal_code, demand_code, governing_codes, intent_code, place_target_roots,
                                        refusal_code)
 from communique.places.locate import locate
-from communique.time.expressions import DateFinder
+from communique.time.expressions import DateFinder, time_tokens
 from communique.time.narrative import Narrative, bound_by_arrival, date_by_trip
 from communique.time.resolve import date_event, publication_date
 
@@ -36,6 +36,15 @@ PLACE_TARGET_GAP = 5   # tokens from a trigger to the place that may stand in fo
 CONTINUATION_AT = 4     # tokens from the start of a sentence a continuation phrase may stand at
 
 
+def _segmenter(lang, world, patterns):
+    """The language's tokenizer, knowing every word its data files write (when it needs them)."""
+    if not (lang.segmenter or lang.clitics or lang.endings):
+        return Segmenter(lang, ())
+    words = world.names.tokens() | lang.grammar.tokens() | lang.roles.tokens() | patterns.literals() \
+        | time_tokens(lang.time)
+    return Segmenter(lang, words, patterns.prefixes())
+
+
 class Coder:
     """Codes the documents of one language into events."""
 
@@ -48,6 +57,7 @@ class Coder:
         self.arguments = ArgumentFinder(self.lang)
         self.dates = DateFinder(self.lang)
         self.boilerplate_langs = tuple(dict.fromkeys((iso, "en")))
+        self.segmenter = _segmenter(self.lang, self.world, self.patterns)
 
     def sentences(self, text):
         """(start, end) of the article sentences of a text, boilerplate lines left out."""
@@ -70,7 +80,7 @@ class Coder:
 
     def _sentence(self, doc, text, index, start, end, ctx, story, paragraph):
         """The events of one sentence."""
-        tokens = tokenize(text[start:end], start)
+        tokens = self.segmenter.tokenize(text[start:end], start)
         if not tokens:
             return []
         lowers = [t.lower for t in tokens]

@@ -163,6 +163,14 @@ class PatternSet:
         self._heavy = {lit: _second_word_index(entries) for lit, entries in self.by_literal.items()
                        if len(entries) > HEAVY}
 
+    def literals(self):
+        """Every literal word of every trigger."""
+        return {lit for p in self.patterns for items in p.triggers for it in items for lit in it.literals}
+
+    def prefixes(self):
+        """Every word start (x*) of every trigger."""
+        return {pre for p in self.patterns for items in p.triggers for it in items for pre in it.prefixes}
+
     def candidates(self, lower, lemma, present):
         """(pattern, items, required words) whose first item may match a token, in file order; for
         a word that starts many triggers, only those the sentence's words (present) can complete."""

@@ -24,6 +24,14 @@ class PhraseIndex:
             return frozenset(self._lengths)
         return frozenset(key[0] for key, found in self._phrases.items() if any(v in values for v in found))
 
+    def values(self):
+        """The value lists of every phrase."""
+        return self._phrases.values()
+
+    def tokens(self):
+        """Every token of every phrase."""
+        return {token for key in self._phrases for token in key}
+
     def __contains__(self, phrase):
         key = phrase_key(phrase)
         return bool(key) and key in self._phrases

@@ -2,7 +2,8 @@
 
 import re
 
-END_RE = re.compile(r"[.!?]+[\"”’»)\]]*")
+END_RE = re.compile(r"[.!?。！？؟]+[\"”’»)\]」』]*")
+FULL_WIDTH_ENDS = frozenset("。！？")     # end a sentence with no space after them (Chinese)
 WORD_BEFORE_RE = re.compile(r"(\S+)$")
 HARD_BREAK_RE = re.compile(r"\n\s*")
 
@@ -19,7 +20,7 @@ def _is_abbreviation(word, abbreviations):
 def _boundary(text, match, abbreviations):
     """Whether a run of end punctuation ends a sentence."""
     end = match.end()
-    if end >= len(text):
+    if end >= len(text) or FULL_WIDTH_ENDS & set(match.group()):
         return True
     nxt = text[end]
     word = WORD_BEFORE_RE.search(text[:match.start() + 1])

@@ -10,7 +10,9 @@ TOKEN_RE = re.compile(
     r"|[^\w\s]",                   # any other single character
     re.UNICODE,
 )
-APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'",
+                             **{chr(0x660 + d): str(d) for d in range(10)},     # Arabic-Indic digits
+                             **{chr(0x6F0 + d): str(d) for d in range(10)}})    # Persian digits
 
 
 class Token(NamedTuple):
@@ -29,7 +31,7 @@ class Token(NamedTuple):
 
 
 def normalize(text):
-    """The matching form of a token: lower-cased, with one kind of apostrophe."""
+    """The matching form of a token: lower-cased, with one kind of apostrophe and ASCII digits."""
     return text.translate(APOSTROPHES).lower()
 
 

@@ -39,6 +39,7 @@ class TimeWords:
     relative: PhraseIndex
     preps: PhraseIndex
     order: str
+    units: dict            # unit word -> year | month | day ("年", "月", "日")
 
 
 def _time_words(lang):
@@ -61,15 +62,28 @@ def _time_words_for(iso, lang):
         relative.add(str(row["phrase"]), row)
     for prep in data.get("date_preps") or []:
         preps.add(str(prep), True)
-    return TimeWords(months, weekdays, relative, preps, data.get("date_order", "dmy"))
+    units = {phrase_key(str(form))[0]: kind for kind, forms in (data.get("units") or {}).items()
+             for form in forms if phrase_key(str(form))}
+    return TimeWords(months, weekdays, relative, preps, data.get("date_order", "dmy"), units)
+
+
+def _phrases(data):
+    """The token keys of every month, weekday, relative-date phrase and unit word of a language."""
+    phrases = [f for forms in (data.get("months") or {}).values() for f in forms]
+    phrases += [f for forms in (data.get("weekdays") or {}).values() for f in forms]
+    phrases += [row["phrase"] for row in data.get("relative") or []]
+    phrases += [f for forms in (data.get("units") or {}).values() for f in forms]
+    return [key for key in (phrase_key(str(p)) for p in phrases) if key]
 
 
 def _first_tokens(data):
     """The first tokens of every month, weekday and relative-date phrase of a language."""
-    phrases = [f for forms in (data.get("months") or {}).values() for f in forms]
-    phrases += [f for forms in (data.get("weekdays") or {}).values() for f in forms]
-    phrases += [row["phrase"] for row in data.get("relative") or []]
-    return frozenset(key[0] for key in (phrase_key(str(p)) for p in phrases) if key)
+    return frozenset(key[0] for key in _phrases(data))
+
+
+def time_tokens(data):
+    """Every token of a language's time words."""
+    return {token for key in _phrases(data) for token in key}
 
 
 def _safe_date(year, month, day):
@@ -127,7 +141,7 @@ class DateFinder:
 
     def _at(self, tokens, lowers, i, pub):
         """The date expression starting at token i, or None."""
-        for finder in (self._relative, self._weekday, self._day_month, self._month_day,
+        for finder in (self._relative, self._weekday, self._units, self._day_month, self._month_day,
                        self._numeric, self._year):
             expr = finder(lowers, i, pub)
             if expr:
@@ -159,6 +173,22 @@ class DateFinder:
             return DateExpr(i, end, "", "weekday", None, "unknown")
         back = (pub.weekday() - weekday) % 7
         return DateExpr(i, end, "", "weekday", pub - timedelta(days=back), "day")
+
+    def _units(self, lowers, i, pub):
+        """Numbers each followed by a unit word: "2021年12月7日", "12月7日", "2021年12月"."""
+        units, parts, j = self.words.units, {}, i
+        while (j + 1 < len(lowers) and DIGITS_RE.match(lowers[j]) and lowers[j + 1] in units
+               and units[lowers[j + 1]] not in parts):
+            parts[units[lowers[j + 1]]] = int(lowers[j])
+            j += 2
+        month, day, year = parts.get("month"), parts.get("day"), parts.get("year")
+        if month is None or (day is None and year is None):
+            return None
+        if day is None:
+            value = _safe_date(year, month, 1)
+            return DateExpr(i, j, "", "explicit", value, "month") if value else None
+        value = _safe_date(year, month, day) if year else _fit_year(month, day, pub)
+        return DateExpr(i, j, "", "explicit", value, "day") if value else None
 
     def _day_month(self, lowers, i, pub):
         day = DAY_RE.match(lowers[i]) if i < len(lowers) else None

@@ -1,0 +1,125 @@
+"""A language's own tokenizer: the shared one, plus what its grammar asks for -- a word segmenter
+for unspaced scripts (jieba), proclitics split off (Arabic), inflected forms read as the known word
+of the same lemma or stem (Russian, Ukrainian). The vocabulary is every token of the language's data."""
+
+import logging
+import re
+from functools import lru_cache
+
+from communique.nlp.tokens import Token, tokenize
+
+CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+MIN_STEM = 3        # letters a stem keeps after its ending is cut ("москв" of "Москве")
+MIN_INFLECTED = 4   # shorter words are never read as another word
+MIN_REST = 2        # letters a word keeps after a clitic is split off
+MAX_CLITICS = 3     # "وبال" + word: and + with + the
+HEAVY_WORD = 10 ** 7   # jieba frequency of a vocabulary word: it always comes out whole
+
+
+class Segmenter:
+    """Tokenizes the sentences of one language the way its data files were written."""
+
+    def __init__(self, lang, vocabulary, prefixes=()):
+        self.lang = lang
+        self.vocabulary = frozenset(vocabulary)
+        self.prefixes = tuple(p for p in prefixes if len(p) >= MIN_REST)
+        self.jieba = _jieba(tuple(sorted(w for w in self.vocabulary if CJK_RE.search(w)))) \
+            if lang.segmenter == "jieba" else None
+        self.stems = _stems(self.vocabulary, lang.endings) if lang.endings else {}
+        self._read = {}
+        self.plain = self.jieba is None and not lang.clitics and not lang.endings
+
+    def tokenize(self, text, offset=0):
+        """The tokens of text (offsets relative to the document, text starting at offset)."""
+        tokens = tokenize(text, offset)
+        if self.plain:
+            return tokens
+        out = []
+        for token in tokens:
+            if self.jieba is not None and CJK_RE.search(token.text):
+                out.extend(self._segment(token))
+            elif token.lower in self.vocabulary or not token.text[0].isalpha():
+                out.append(token)
+            elif self.lang.clitics:
+                out.extend(self._split(token, MAX_CLITICS) or (token,))
+            else:
+                out.append(self._inflected(token))
+        return out
+
+    def _segment(self, token):
+        """The words jieba finds in one unspaced run."""
+        base, lower = token.start, token.lower
+        return [tuple.__new__(Token, (token.text[s:e], base + s, base + e, lower[s:e]))
+                for word, s, e in self.jieba.tokenize(token.text, HMM=True) if not word.isspace()]
+
+    def _split(self, token, depth):
+        """The clitics and the word of a token the vocabulary lacks (None when no split reads)."""
+        lower = token.lower
+        for clitic in self.lang.clitics:
+            if not lower.startswith(clitic) or len(lower) - len(clitic) < MIN_REST:
+                continue
+            restore = self.lang.clitic_restore.get(clitic)
+            cut = 1 if restore else len(clitic)
+            rest_lower = restore + lower[len(clitic):] if restore else lower[cut:]
+            head = tuple.__new__(Token, (token.text[:cut], token.start, token.start + cut, lower[:cut]))
+            rest = tuple.__new__(Token, (token.text[cut:], token.start + cut, token.end, rest_lower))
+            if self._known(rest_lower):
+                return [head, rest]
+            if depth > 1:
+                deeper = self._split(rest, depth - 1)
+                if deeper:
+                    return [head] + deeper
+        return None
+
+    def _known(self, lower):
+        """Whether a word is in the vocabulary or starts a trigger written as a prefix."""
+        return lower in self.vocabulary or any(lower.startswith(p) for p in self.prefixes)
+
+    def _inflected(self, token):
+        """The token read as the vocabulary word of its lemma or stem, or as it is."""
+        lower = token.lower
+        if len(lower) < MIN_INFLECTED:
+            return token
+        found = self._read.get(lower, False)
+        if found is False:
+            found = self._read[lower] = self._reading(lower)
+        return token if found is None else token._replace(lower=found)
+
+    def _reading(self, lower):
+        """The vocabulary word an inflected word stands for, or None."""
+        lemma = self.lang.lemma(lower)
+        if lemma != lower and lemma in self.vocabulary:
+            return lemma
+        for stem in _cuts(lower, self.lang.endings):
+            if stem in self.stems:
+                return self.stems[stem]
+        return None
+
+
+def _cuts(word, endings):
+    """The stems of a word: the word itself, then without each ending it has (longest first)."""
+    yield word
+    for ending in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            yield word[:-len(ending)]
+
+
+def _stems(vocabulary, endings):
+    """Stem -> vocabulary word, for the words of letters long enough to inflect (first word wins)."""
+    stems = {}
+    for word in sorted(vocabulary):
+        if len(word) >= MIN_INFLECTED and word.isalpha():
+            for stem in _cuts(word, endings):
+                stems.setdefault(stem, word)
+    return stems
+
+
+@lru_cache(maxsize=4)
+def _jieba(words):
+    """A jieba tokenizer that keeps every vocabulary word whole (built once per process)."""
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    segmenter = jieba.Tokenizer()
+    for word in words:
+        segmenter.add_word(word, freq=HEAVY_WORD)
+    return segmenter
