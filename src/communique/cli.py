@@ -316,7 +316,8 @@ def build_parser():
     _store_arg(er)
     er.set_defaults(func=cmd_errors)
     ev = sub.add_parser("eval", help="score the coder on gold files")
-    ev.add_argument("gold", nargs="+", help="gold JSON Lines files (formats of shared/corpora)")
+    ev.add_argument("gold", nargs="+", help="gold JSON Lines files (formats of shared/corpora) "
+                    "or cross-lingual tables (.yaml: one item in many languages)")
     ev.add_argument("--floors", help="JSON file of score floors; exit 1 when a score is below its floor")
     ev.add_argument("--lang", help="language of records that do not say (default: en)")
     ev.add_argument("--errors", action="store_true", help="print the records the coder gets wrong")

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from communique.crosslingual import format_agreement, score_table
 from communique.documents import Document
 from communique.ingest.readers import InputError, parse_date
 from communique.pipeline import code_document
@@ -223,14 +224,23 @@ def format_roots(report):
 
 
 def run_eval(paths, floors_path=None, lang=None, show_errors=False, out=sys.stdout, by_root=False):
-    """Score gold files, print the reports, and return 1 when a floor is not met."""
-    reports = [evaluate_file(p, lang) for p in paths]
-    for report in reports:
-        for line in format_report(report) + (format_roots(report) if by_root else []):
+    """Score gold files (JSON Lines) and cross-lingual tables (YAML), print the reports, and return 1
+    when a floor is not met."""
+    reports = []
+    for path in paths:
+        if str(path).endswith((".yaml", ".yml")):
+            report = score_table(path, gold_name(path))
+            lines = format_agreement(report)
+            errors = [f"  ! {item} [{lang}] missing {missing} extra {extra}"
+                      for item, lang, missing, extra in report.differences]
+        else:
+            report = evaluate_file(path, lang)
+            lines = format_report(report) + (format_roots(report) if by_root else [])
+            errors = [f"  ! {rid}: {text}\n      gold {golds}\n      ours {preds}"
+                      for rid, text, golds, preds in report.errors]
+        reports.append(report)
+        for line in lines + (errors if show_errors else []):
             print(line, file=out)
-        if show_errors:
-            for rid, text, golds, preds in report.errors:
-                print(f"  ! {rid}: {text}\n      gold {golds}\n      ours {preds}", file=out)
     if not floors_path:
         return 0
     floors = json.loads(Path(floors_path).read_text(encoding="utf-8"))
