@@ -138,7 +138,7 @@ class Coder:
             source = _placed(source_m.actor, where, None)
             if target is None and code[:2] in place_target_roots():
                 target = _place_target(where, source, sent.mentions, trigger.end)
-            if _keep(source, target, pattern, _guessed_country(target_m, where)):
+            if _keep(source, target, pattern, _guessed_country(target_m, where), code[:2] in place_target_roots()):
                 out.append(Event(doc_id=doc.id, code=code, source=source, target=target, date=when,
                                  location=where, modality=mood, lang=self.iso, reciprocal=found.reciprocal,
                                  mentions=[sent.mention(trigger, source, target)]))
@@ -293,9 +293,10 @@ def _guessed_country(mention, where):
     return actor is not None and actor.country is None and not (where or {}).get("country")
 
 
-def _keep(source, target, pattern, guessed=False):
+def _keep(source, target, pattern, guessed=False, unplaced=False):
     """Whether a source-target pair makes an event worth reporting; one inside a country only when
-    the text says so."""
+    the text says so; a protest or an attack (unplaced) also between groups whose country the
+    sentence does not name ("the unions called a national strike against the government")."""
     if source is None or (target is None and not pattern.target_optional):
         return False
     if target is not None and source.key == target.key and (
@@ -304,6 +305,8 @@ def _keep(source, target, pattern, guessed=False):
         return False
     if target is not None and source.name and source.name == target.name:
         return False
+    if unplaced and source.sector and (target is None or target.sector):
+        return True
     return source.key is not None or (target is not None and target.key is not None)
 
 
