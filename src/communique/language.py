@@ -49,6 +49,7 @@ class Language:
     clitics: tuple = ()             # proclitics split off a word the vocabulary lacks (Arabic و ب ل ال)
     clitic_restore: dict = field(default_factory=dict)  # "لل" -> "ال": ل + the article's full form
     endings: tuple = ()             # case endings: an unknown word reads as the known word of its stem
+    verb_first: bool = False        # a clause may open with its verb, the subject after it (Arabic VSO)
     _lemmas: dict = field(default_factory=dict)
     _memo_tokens: list | None = None
     _memo: dict = field(default_factory=dict)
@@ -136,6 +137,7 @@ def build_language(iso):
         complementizers=frozenset(str(w).lower() for w in grammar.get("complementizers") or ()),
         negation_in_gap=bool(grammar.get("negation_in_gap")),
         segmenter=grammar.get("segmenter"),
+        verb_first=bool(grammar.get("verb_first")),
         clitics=tuple(sorted((str(c) for c in grammar.get("clitics") or ()), key=len, reverse=True)),
         clitic_restore={str(k): str(v) for k, v in (grammar.get("clitic_restore") or {}).items()},
         endings=tuple(sorted((str(e) for e in grammar.get("endings") or ()), key=len, reverse=True)),

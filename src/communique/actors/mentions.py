@@ -14,6 +14,7 @@ NAMED_ROLES = {"president", "prime_minister", "chancellor", "foreign_minister", 
                "vice_president", "high_representative", "commission_president", "monarch"}
 
 LOWER_ATOM_KINDS = {"counterpart", "pronouns_person", "pronouns_group", "dual"}
+CASELESS_NAME = 3   # tokens a name in a script without capitals may have after its title ("王毅")
 SLOT_KINDS = {"countryish": COUNTRYISH, "person": {"person", "cap", "pronoun"}, "org": {"org"}, "role": {"role"}}
 
 
@@ -52,9 +53,10 @@ class Mention:
 class MentionFinder:
     """Finds actor mentions with one language's data and one world dictionary."""
 
-    def __init__(self, lang, world):
+    def __init__(self, lang, world, verbs=frozenset(), verb_starts=()):
         self.lang = lang
         self.world = world
+        self.verbs, self.verb_starts = frozenset(verbs), tuple(verb_starts)   # trigger words: never names
         self.time_words = _time_words(lang.time)
         # lower-case words that may start an atom: role words, counterparts, pronouns and the
         # lower-case forms of names (adjectives: "tropas rusas")
@@ -86,6 +88,8 @@ class MentionFinder:
                 i += 1          # a lower-case word that starts no role or function word: no atom
                 continue
             atom = self._atom_at(tokens, lowers, i, ctx)
+            if atom is None and _caseless(tokens[i]) and _after_title(atoms, i):
+                atom = self._caseless_name(tokens, lowers, i, ctx)
             if atom:
                 atoms.append(atom)
                 i = atom.end
@@ -199,6 +203,33 @@ class MentionFinder:
             return Atom("institution", i, end)
         name = " ".join(t.text for t in tokens[i:end])
         return Atom("cap", i, end, actor=ctx.recall(name))
+
+    def _caseless_name(self, tokens, lowers, i, ctx):
+        """In a script without capitals, the words right after a title that may be a person's name:
+        up to CASELESS_NAME words that are no function, time, trigger or dictionary word."""
+        end = i
+        while end < len(tokens) and end - i < CASELESS_NAME and self._caseless_word(tokens, lowers, end, end == i):
+            end += 1
+        if end == i:
+            return None
+        name = tokens[i].text
+        for prev, token in zip(tokens[i:end], tokens[i + 1:end]):
+            name += (" " if token.start > prev.end else "") + token.text
+        return Atom("cap", i, end, actor=ctx.recall(name))
+
+    def _caseless_word(self, tokens, lowers, j, first):
+        """Whether token j may be a word of a name in a script without capitals."""
+        if not _caseless(tokens[j]) or not tokens[j].text.isalpha() or lowers[j] in self.time_words:
+            return False
+        kinds = self.lang.kinds_at(lowers, j)
+        if kinds:       # a particle inside a name ("بن"), never a function word
+            return "name_particles" in kinds[1] and not first and j + 1 < len(tokens) and _caseless(tokens[j + 1])
+        return not (self.world.names.match_at(lowers, j) or self.lang.roles.match_at(lowers, j)
+                    or self._verb(lowers[j]))
+
+    def _verb(self, lower):
+        """Whether a word is, or starts like, an event trigger word."""
+        return lower in self.verbs or any(lower.startswith(p) for p in self.verb_starts)
 
     def _institution(self, lowers, j):
         """Whether a word marks a capitalised run as an institution, not a person (Bureau, Biro)."""
@@ -468,6 +499,23 @@ def _modifies_noun(tokens, mention, function_words):
     after = tokens[mention.end] if mention.end < len(tokens) else None
     return after is not None and after.text[:1].islower() and after.text.isalpha() \
         and after.lower not in function_words and tokens[mention.start].text != mention.atoms[0].entity.name
+
+
+def _after_title(atoms, i):
+    """Whether token i follows a title directly, or a title and the country it names ("外长 王毅",
+    "وزير الخارجية السعودي ...")."""
+    if not atoms or atoms[-1].end != i:
+        return False
+    if atoms[-1].kind == "role":
+        return True
+    return atoms[-1].kind in COUNTRYISH and len(atoms) > 1 and atoms[-2].kind == "role" \
+        and atoms[-2].end == atoms[-1].start
+
+
+def _caseless(token):
+    """Whether a token is written in a script without capital letters (Arabic, Chinese)."""
+    first = token.text[:1]
+    return first.isalpha() and first.lower() == first.upper()
 
 
 def _joins_name(tokens, j):

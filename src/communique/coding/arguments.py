@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field, replace
 
 TARGET_WINDOW = 12
+VERB_SUBJECT_GAP = 2   # words between a clause-opening verb and its subject (Arabic VSO)
 JOINERS = {",", "-", "–", "/", "&"}
 CALL = "041"        # discuss by telephone: a contact with exactly two sides
 STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
@@ -157,6 +158,10 @@ class ArgumentFinder:
             if mediator is None:
                 return self._reciprocal(between.members)
             return Arguments([(s, t) for s in mediator.members for t in between.members])
+        if self.lang.verb_first and subject is None and not self._has_subject(groups, trigger.start, first):
+            found = self._verb_subject(trigger, groups, lowers, last)
+            if found is not None:
+                return found
         source, target = None, None
         if pattern.source_after and not self._prep_follows(pattern, lowers, trigger.end, groups):
             agent = self._agent(groups, trigger, lowers, last)
@@ -188,6 +193,22 @@ class ArgumentFinder:
             if target is None and adjunct and pattern.code.startswith(CALL) and source is not None:
                 # a call has two sides: "X warned Y ... during a video call" (a summit has more)
                 target = self._object(groups, source, trigger.start)
+        return self._pairs(pattern, source, target)
+
+    def _verb_subject(self, trigger, groups, lowers, last):
+        """Arguments of a verb that opens its clause, in a language that puts the verb before its
+        subject (Arabic "التقى بوتين بايدن"): the party inside the trigger or right after it is
+        the source, the next one the target; None when no party follows."""
+        pattern = trigger.pattern
+        source = self._inside(groups, trigger) or self._after(groups, trigger.end, last, lowers, places=False,
+                                                              max_gap=VERB_SUBJECT_GAP)
+        if source is None or not _has_party(source):
+            return None
+        others = [g for g in groups if g is not source]
+        if pattern.symmetric and len(source.members) > 1:
+            target = self._prep_target(pattern, others, source.end, last, lowers)
+        else:
+            target = self._target(pattern, others, max(source.end, trigger.end), last, lowers)
         return self._pairs(pattern, source, target)
 
     @staticmethod

@@ -53,7 +53,7 @@ class Coder:
         self.lang = load_language(iso)
         self.world = load_world(iso)
         self.patterns = load_patterns(iso)
-        self.finder = MentionFinder(self.lang, self.world)
+        self.finder = MentionFinder(self.lang, self.world, self.patterns.literals(), self.patterns.prefixes())
         self.arguments = ArgumentFinder(self.lang)
         self.dates = DateFinder(self.lang)
         self.boilerplate_langs = tuple(dict.fromkeys((iso, "en")))
