@@ -9,6 +9,7 @@ import yaml
 
 from communique.documents import Document
 from communique.pipeline import code_document
+from communique.store.cluster import SYMMETRIC_ROOTS
 
 BASE = "en"
 
@@ -18,18 +19,26 @@ def _party(actor):
     return (actor.get("org") or actor.get("country")) if actor else None
 
 
+def _key(source, target, root, day):
+    """An event as compared across languages; a mutual event (meet, negotiate, cooperate: "A met B"
+    and "A and B met" are one real event, as in the store) has its two sides in either order."""
+    if root in SYMMETRIC_ROOTS and target is not None:
+        source, target = sorted((source or "", target), key=str)
+    return source, target, root, day
+
+
 def event_set(text, lang, day):
     """(source, target, root, date) of the events coded from one text."""
     events, error = code_document(Document(id=f"{lang}:{day}", text=text, date=day, lang=lang), lang)
     if error is not None:
         raise ValueError(f"{lang}: {error}")
     found = [e.to_json() for e in events]
-    return {(_party(e["source"]), _party(e["target"]), e["code"][:2], e["date"]) for e in found}
+    return {_key(_party(e["source"]), _party(e["target"]), e["code"][:2], e["date"]) for e in found}
 
 
 def expected_set(item):
     """The (source, target, root, date) set an item's table row expects."""
-    return {(e.get("source"), e.get("target"), str(e["code"])[:2], str(e["date"]) if e.get("date") else None)
+    return {_key(e.get("source"), e.get("target"), str(e["code"])[:2], str(e["date"]) if e.get("date") else None)
             for e in item.get("events") or []}
 
 

@@ -20,7 +20,7 @@ from communique.ontology.cameo import (appeal_code, demand_code, governing_codes
 from communique.places.locate import locate
 from communique.time.expressions import DateFinder, time_tokens
 from communique.time.narrative import Narrative, bound_by_arrival, date_by_trip
-from communique.time.resolve import date_event, publication_date
+from communique.time.resolve import choose, date_event, publication_date
 
 MAX_SENTENCE = 2000
 GOVERNED_GAP = 3
@@ -213,11 +213,18 @@ def _when(trigger, exprs, pub, narrative, carry, mood):
     """The EventDate of a trigger: its sentence's date expression, else the date its paragraph
     carries, else the publication; an intention is dated when stated, not when planned."""
     when = date_event(trigger.start, trigger.end, exprs, pub, narrative)
-    if mood == "intent" and when.value and pub and when.value > pub:
-        when = publication_date(pub)
+    if mood == "intent" and when.value and pub and (when.value > pub or _weekday_of(trigger, exprs)):
+        when = publication_date(pub)     # "will meet on Friday": next Friday, planned, not the past one
     if when.basis == "publication" and carry is not None:
         when = carry
     return when
+
+
+def _weekday_of(trigger, exprs):
+    """Whether a trigger is dated by a bare weekday name after it ("will meet Putin on Friday": the
+    day planned; "agreed on Thursday to resume talks" dates the statement)."""
+    expr = choose(trigger.start, trigger.end, exprs)
+    return expr is not None and expr.kind == "weekday" and expr.start >= trigger.end
 
 
 def _placed(actor, where, other):
