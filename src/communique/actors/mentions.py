@@ -14,6 +14,7 @@ NAMED_ROLES = {"president", "prime_minister", "chancellor", "foreign_minister", 
                "vice_president", "high_representative", "commission_president", "monarch"}
 
 LOWER_ATOM_KINDS = {"counterpart", "pronouns_person", "pronouns_group", "dual"}
+HYPHENS = frozenset("-‐")
 CASELESS_NAME = 3   # tokens a name in a script without capitals may have after its title ("王毅")
 SLOT_KINDS = {"countryish": COUNTRYISH, "person": {"person", "cap", "pronoun"}, "org": {"org"}, "role": {"role"}}
 
@@ -315,8 +316,8 @@ class MentionFinder:
             kinds = self.lang.kinds_at(lowers, j)
             if kinds and kinds[0] <= end and kinds[1] & {"possessive", "of", "articles", "honorifics", "role_modifiers"}:
                 j = kinds[0]
-            elif lowers[j] == "." and j > start:
-                j += 1
+            elif (lowers[j] == "." and j > start) or (lowers[j] in HYPHENS and start == j == end - 1):
+                j += 1          # "Dr. X"; a hyphen alone joins compounds: "US-Präsident", "Nato-Chef"
             else:
                 return False
         return True
