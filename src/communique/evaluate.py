@@ -154,7 +154,8 @@ def score_record(record, report, lang=None):
     iso = record.get("lang") or lang or "en"
     doc = Document(id=str(record.get("id")), text=record.get("text") or "", date=day, lang=iso)
     events, _ = code_document(doc, iso)
-    preds = [(our_key(e.source.to_json()), our_key(e.target.to_json() if e.target else None), e.code)
+    preds = [(our_key(e.source.to_json() if e.source else None), our_key(e.target.to_json() if e.target else None),
+              e.code)
              for e in events]
     golds = gold_events(record)
     root, full = match(golds, preds, False), match(golds, preds, True)

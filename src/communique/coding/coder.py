@@ -16,7 +16,7 @@ from communique.language import load_language
 from communique.nlp.segment import Segmenter
 from communique.nlp.sentences import split_sentences
 from communique.ontology.cameo import (appeal_code, demand_code, governing_codes, intent_code, place_target_roots,
-                                       refusal_code)
+                                       refusal_code, unattributed_roots)
 from communique.places.locate import locate
 from communique.time.expressions import DateFinder, time_tokens
 from communique.time.narrative import Narrative, bound_by_arrival, date_by_trip
@@ -103,6 +103,7 @@ class Coder:
                                                previous, before)
                 events.extend(found)
                 before = (trigger.start, trigger.end)
+        events = _attributed_first(events)
         bound_by_arrival(events, self.lang, lowers, mentions, story.events)
         story.after_sentence(paragraph, exprs, events)
         return events
@@ -130,15 +131,18 @@ class Coder:
         if all(target is None for _, target in found.pairs) and pattern.code.startswith(governing_codes()):
             found = self._with_content_target(found, trigger, content, sent)
         when = _when(trigger, sent.exprs, doc.date, narrative, carry, mood)
-        out = []
-        for source_m, target_m in found.pairs:
+        out, unplaced = [], code[:2] in place_target_roots()
+        # a riot, a strike or a bombing no one is named for is still an event ("a car bomb exploded")
+        pairs = found.pairs or ([(None, None)] if code[:2] in unattributed_roots() and mood == "asserted" else [])
+        for source_m, target_m in pairs:
             visited = None if found.reciprocal else target_m     # "A and B agreed": B is no place
             where = locate(trigger, sent.mentions, visited, self.lang, lowers, first)
-            target = _placed(_target_actor(target_m), where, source_m.actor)
-            source = _placed(source_m.actor, where, None)
-            if target is None and code[:2] in place_target_roots():
+            source = _placed(source_m.actor, where, None) if source_m else None
+            target = _placed(_target_actor(target_m), where, source)
+            if target is None and unplaced:
                 target = _place_target(where, source, sent.mentions, trigger.end)
-            if _keep(source, target, pattern, _guessed_country(target_m, where), code[:2] in place_target_roots()):
+            if (_unattributed(where, target) if source_m is None
+                    else _keep(source, target, pattern, _guessed_country(target_m, where), unplaced)):
                 out.append(Event(doc_id=doc.id, code=code, source=source, target=target, date=when,
                                  location=where, modality=mood, lang=self.iso, reciprocal=found.reciprocal,
                                  mentions=[sent.mention(trigger, source, target)]))
@@ -182,7 +186,7 @@ class Sentence:
         return EventMention(sentence=self.index, start=self.start, end=self.end,
                             text=self.text[self.start:self.end], trigger=self.text[first.start:last.end],
                             trigger_span=(first.start, last.end), rule=trigger.pattern.id,
-                            source_span=(source.start, source.end),
+                            source_span=(source.start, source.end) if source else None,
                             target_span=(target.start, target.end) if target else None)
 
 
@@ -241,13 +245,15 @@ def _placed(actor, where, other):
 def _place_target(where, source, mentions, trigger_end):
     """The country where an event with no named target happened, as its target ("a protest in
     Beijing" is against China, "rebels attacked a base in Mali" against Mali), when the place
-    closely follows the trigger and, for a state, is not its own country."""
-    if where is None or not where.get("country") or source is None:
+    closely follows the trigger and, for a state, is not its own country; an event no one is named
+    for is aimed at the country where it happened, wherever the sentence names it."""
+    if where is None or not where.get("country"):
         return None
-    if where["country"] == source.country and source.sector in STATE_SECTORS:
+    if source is not None and where["country"] == source.country and source.sector in STATE_SECTORS:
         return None     # a state acting in its own country names whom it acts on, or nobody
+    reach = PLACE_TARGET_GAP if source is not None else MAX_SENTENCE
     mention = next((m for m in mentions if m.place is not None and m.text == where["text"]
-                    and 0 <= m.start - trigger_end <= PLACE_TARGET_GAP), None)
+                    and 0 <= m.start - trigger_end <= reach), None)
     if mention is None:
         return None
     return Actor(country=where["country"], text=mention.text, start=mention.span[0], end=mention.span[1])
@@ -315,6 +321,19 @@ def _keep(source, target, pattern, guessed=False, unplaced=False):
     if unplaced and source.sector and (target is None or target.sector):
         return True
     return source.key is not None or (target is not None and target.key is not None)
+
+
+def _attributed_first(events):
+    """A sentence's events without the unattributed ones another trigger there gives a source
+    ("a suicide bomber | blew himself up": one bombing, by the bomber)."""
+    named = {e.code[:3] for e in events if e.source is not None}
+    return [e for e in events if e.source is not None or e.code[:3] not in named]
+
+
+def _unattributed(where, target):
+    """Whether an event no one is named for is worth reporting: when the text says where it happened,
+    or against whom ("a car bomb exploded in Kabul"; a bare "the skirmish went wrong" is not)."""
+    return target is not None or bool(where and where.get("country"))
 
 
 def _one_state(sector, other):

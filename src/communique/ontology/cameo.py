@@ -73,6 +73,12 @@ def governing_codes():
 
 
 @lru_cache(maxsize=None)
+def unattributed_roots():
+    """Roots whose events are output with no source when the text names no one who did them."""
+    return frozenset(str(r).zfill(2) for r in load_yaml("ontology", "conventions.yaml")["unattributed_roots"])
+
+
+@lru_cache(maxsize=None)
 def place_target_roots():
     """Roots whose events with no named target are aimed at the country where they happened."""
     return frozenset(str(r).zfill(2) for r in load_yaml("ontology", "conventions.yaml")["place_target_roots"])
