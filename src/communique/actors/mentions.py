@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from communique.actors.records import Actor
 from communique.actors.world import KIND_PRIORITY
-from communique.nlp.tokens import tokenize
+from communique.nlp.tokens import phrase_key, tokenize
 
 PLACE_KINDS = {"city", "country"}
 GENERIC_ROLES = {"official", "diplomat", "minister", "counterpart", "lawmaker", "envoy", "ambassador"}
@@ -546,9 +546,11 @@ _COUNTERPART = _Counterpart()
 
 
 def _time_words(time):
-    """Lower-cased month and weekday names, which are never people."""
+    """Lower-cased month and weekday names and the first words of relative dates ("昨天",
+    "yesterday"), which are never people."""
     words = set()
     for table in (time.get("months") or {}, time.get("weekdays") or {}):
         for forms in table.values():
             words.update(str(f).lower().rstrip(".") for f in forms)
+    words.update(phrase_key(str(row["phrase"]))[0] for row in time.get("relative") or [] if phrase_key(str(row["phrase"])))
     return words

@@ -158,7 +158,8 @@ class ArgumentFinder:
             if mediator is None:
                 return self._reciprocal(between.members)
             return Arguments([(s, t) for s in mediator.members for t in between.members])
-        if self.lang.verb_first and subject is None and not self._has_subject(groups, trigger.start, first):
+        if self.lang.verb_first and subject is None and not self._has_subject(groups, trigger.start, first) \
+                and not self.lang.kinds_before(lowers, trigger.start) & {"relative", "place_relatives"}:
             found = self._verb_subject(trigger, groups, lowers, last)
             if found is not None:
                 return found

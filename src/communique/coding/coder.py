@@ -40,9 +40,8 @@ def _segmenter(lang, world, patterns):
     """The language's tokenizer, knowing every word its data files write (when it needs them)."""
     if not (lang.segmenter or lang.clitics or lang.endings):
         return Segmenter(lang, ())
-    words = world.names.tokens() | lang.grammar.tokens() | lang.roles.tokens() | patterns.literals() \
-        | time_tokens(lang.time)
-    return Segmenter(lang, words, patterns.prefixes())
+    names = world.names.tokens() | lang.grammar.tokens() | lang.roles.tokens() | time_tokens(lang.time)
+    return Segmenter(lang, names | patterns.literals(), patterns.prefixes(), names)
 
 
 class Coder:
@@ -84,8 +83,9 @@ class Coder:
         if not tokens:
             return []
         lowers = [t.lower for t in tokens]
-        mentions = self.finder.find(text, tokens, lowers, ctx)
         exprs = self.dates.find(tokens, lowers, doc.date)
+        mentions = [m for m in self.finder.find(text, tokens, lowers, ctx)   # "3月7日" holds no Japan (日)
+                    if not any(e.start < m.end and m.start < e.end for e in exprs)]
         # names and dates are no trigger words, and a "..." gap skips them ("lifted Friday a blockade")
         blocked = {j for m in mentions for a in m.atoms if a.kind != "role" for j in range(a.start, a.end)}
         blocked |= self.dates.spans(exprs, lowers)

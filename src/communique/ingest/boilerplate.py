@@ -8,6 +8,8 @@ from communique.resources import load_yaml
 SHORT_LINE = 200
 URL_RE = re.compile(r"https?://|www\.", re.I)
 WORD_RE = re.compile(r"\w+", re.UNICODE)
+CJK_RE = re.compile(r"[\u3400-\u9fff]{3}")   # three Chinese characters: words of an unspaced line
+CJK_CHAR_RE = re.compile(r"[\u3400-\u9fff]")
 FLAGS_RE = re.compile(r"^\(\?[aiLmsux]+\)")   # inline flags; every pattern is case-insensitive anyway
 END_PUNCT = (".", "!", "?", '"', "”", "»", "。", "！", "？", ":")
 
@@ -41,11 +43,16 @@ def is_boilerplate(line, langs=("en",)):
     if len(folded) < SHORT_LINE and prefixes and folded.startswith(prefixes):
         return True
     words = WORD_RE.findall(folded)
-    if not any(w.isalpha() for w in words):
-        return True
-    if len(words) <= 2 and not folded.endswith(END_PUNCT):
+    if not any(w.isalpha() or CJK_RE.search(w) for w in words):
+        return True     # no word of letters ("12月7日电" and other unspaced text have digits inside)
+    if _word_count(words) <= 2 and not folded.endswith(END_PUNCT):
         return True
     return ("://" in line or "www." in folded) and len(URL_RE.findall(line)) * 8 > len(words)
+
+
+def _word_count(words):
+    """How many words a line holds; an unspaced Chinese run counts one word per two characters."""
+    return sum(max(1, len(CJK_CHAR_RE.findall(w)) // 2) for w in words)
 
 
 def kept_spans(text, langs=("en",)):

@@ -19,13 +19,17 @@ HEAVY_WORD = 10 ** 7   # jieba frequency of a vocabulary word: it always comes o
 class Segmenter:
     """Tokenizes the sentences of one language the way its data files were written."""
 
-    def __init__(self, lang, vocabulary, prefixes=()):
+    def __init__(self, lang, vocabulary, prefixes=(), inflected=None):
+        """vocabulary: every word of the language's data; prefixes: trigger word starts; inflected:
+        the words an inflected form may be read as (names, roles, function and time words; not
+        trigger words, which match their forms by prefix or lemma themselves)."""
         self.lang = lang
         self.vocabulary = frozenset(vocabulary)
+        self.inflected = self.vocabulary if inflected is None else frozenset(inflected)
         self.prefixes = tuple(p for p in prefixes if len(p) >= MIN_REST)
         self.jieba = _jieba(tuple(sorted(w for w in self.vocabulary if CJK_RE.search(w)))) \
             if lang.segmenter == "jieba" else None
-        self.stems = _stems(self.vocabulary, lang.endings) if lang.endings else {}
+        self.stems = _stems(self.inflected, lang.endings) if lang.endings else {}
         self._read = {}
         self.plain = self.jieba is None and not lang.clitics and not lang.endings
 
@@ -88,7 +92,7 @@ class Segmenter:
     def _reading(self, lower):
         """The vocabulary word an inflected word stands for, or None."""
         lemma = self.lang.lemma(lower)
-        if lemma != lower and lemma in self.vocabulary:
+        if lemma != lower and lemma in self.inflected:
             return lemma
         for stem in _cuts(lower, self.lang.endings):
             if stem in self.stems:

@@ -6,13 +6,14 @@ from typing import NamedTuple
 TOKEN_RE = re.compile(
     r"(?:[^\W\d_]\.){2,}"          # initialisms: U.S., p.m., U.N.
     r"|\d+(?:[.,:]\d+)+"          # numbers and times: 3.5, 10:30, 1,000
-    r"|\w+"                        # words
+    r"|\w[\w\u064b-\u065f\u0670]*"    # words, Arabic vowel marks inside them
     r"|[^\w\s]",                   # any other single character
     re.UNICODE,
 )
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'",
                              **{chr(0x660 + d): str(d) for d in range(10)},     # Arabic-Indic digits
-                             **{chr(0x6F0 + d): str(d) for d in range(10)}})    # Persian digits
+                             **{chr(0x6F0 + d): str(d) for d in range(10)},     # Persian digits
+                             **{chr(c): None for c in (*range(0x64B, 0x660), 0x670, 0x640)}})  # vowel marks, tatweel
 
 
 class Token(NamedTuple):
@@ -31,7 +32,8 @@ class Token(NamedTuple):
 
 
 def normalize(text):
-    """The matching form of a token: lower-cased, with one kind of apostrophe and ASCII digits."""
+    """The matching form of a token: lower-cased, with one kind of apostrophe, ASCII digits and no
+    Arabic vowel marks."""
     return text.translate(APOSTROPHES).lower()
 
 

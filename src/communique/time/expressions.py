@@ -94,6 +94,16 @@ def _safe_date(year, month, day):
         return None
 
 
+def _recent_day(day, pub):
+    """The latest date on or before publication with this day of the month."""
+    if pub is None:
+        return None
+    if day <= pub.day:
+        return _safe_date(pub.year, pub.month, day)
+    last = pub.replace(day=1) - timedelta(days=1)
+    return _safe_date(last.year, last.month, day)
+
+
 def _fit_year(month, day, pub):
     """The date of a day and month without a year: the publication's year, or the year before
     when that would put it more than a month after publication."""
@@ -182,6 +192,9 @@ class DateFinder:
             parts[units[lowers[j + 1]]] = int(lowers[j])
             j += 2
         month, day, year = parts.get("month"), parts.get("day"), parts.get("year")
+        if month is None and day is not None and year is None:
+            value = _recent_day(day, pub)      # "7日": the 7th of the publication's month or the one before
+            return DateExpr(i, j, "", "explicit", value, "day") if value else None
         if month is None or (day is None and year is None):
             return None
         if day is None:
