@@ -40,8 +40,9 @@ def _segmenter(lang, world, patterns):
     """The language's tokenizer, knowing every word its data files write (when it needs them)."""
     if not (lang.segmenter or lang.clitics or lang.endings):
         return Segmenter(lang, ())
-    names = world.names.tokens() | lang.grammar.tokens() | lang.roles.tokens() | time_tokens(lang.time)
-    return Segmenter(lang, names | patterns.literals(), patterns.prefixes(), names)
+    names = world.names.tokens() | lang.roles.tokens()
+    words = names | lang.grammar.tokens() | time_tokens(lang.time) | patterns.literals()
+    return Segmenter(lang, words, patterns.prefixes(), names)
 
 
 class Coder:

@@ -21,8 +21,8 @@ class Segmenter:
 
     def __init__(self, lang, vocabulary, prefixes=(), inflected=None):
         """vocabulary: every word of the language's data; prefixes: trigger word starts; inflected:
-        the words an inflected form may be read as (names, roles, function and time words; not
-        trigger words, which match their forms by prefix or lemma themselves)."""
+        the words an inflected form may be read as (names and roles; function, time and trigger
+        words list their forms or match them by prefix or lemma themselves)."""
         self.lang = lang
         self.vocabulary = frozenset(vocabulary)
         self.inflected = self.vocabulary if inflected is None else frozenset(inflected)
