@@ -15,8 +15,9 @@ BASE = "en"
 
 
 def _party(actor):
-    """An actor's party (event contract dict): its organisation, else its country (None for none)."""
-    return (actor.get("org") or actor.get("country")) if actor else None
+    """An actor's party (event contract dict): its country, else its organisation ("Houthis" are
+    Yemen's, the UN is the UN; None for none)."""
+    return (actor.get("country") or actor.get("org")) if actor else None
 
 
 def _key(source, target, root, day):

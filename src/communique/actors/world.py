@@ -133,8 +133,11 @@ def _add_countries(world, own):
 
 def _add_orgs(world, own):
     """International organisations and armed groups."""
+    isos = {row["iso3"] for row in load_json("world", "countries.json")}
     for row in load_yaml("world", "organizations.yaml", default=[]):
-        entity = Entity("org", row["org"], row["org"], country=row.get("country"), org=row["org"],
+        home = (row.get("cameo") or "")[:3]      # a national group's CAMEO code starts with its country
+        country = row.get("country") or (home if home in isos else None)
+        entity = Entity("org", row["org"], row["org"], country=country, org=row["org"],
                         sector=row.get("sector", "IGO"), cameo=row.get("cameo"))
         world.orgs[row["org"]] = entity
         for form in [row["org"]] + _forms_for(row.get("names"), world.lang) + list(own["orgs"].get(row["org"], ())):

@@ -28,7 +28,7 @@ INTENT_ROOT = "03"
 # bare intent, appeal and demand words, and how each takes the code of what it governs
 BARE_CODES = {"030": intent_code, "020": appeal_code, "100": demand_code}
 DEMAND_ROOT = "10"
-CONTENT_GAP = 6
+CONTENT_GAP = 10
 # a country and its own state organs are one party: "Russia deployed Russian troops" is no event,
 # "Croatia is investigating Croatian extremists" is
 STATE_SECTORS = STATE_ORGANS | {None}
@@ -93,7 +93,8 @@ class Coder:
         triggers = self.patterns.find(lowers, lambda j: self.lang.lemma(lowers[j]), blocked, self.lang.complementizers)
         events = []
         if triggers:        # a sentence without a trigger only tells the story its dates
-            triggers, contents = _drop_contents(_drop_governing(triggers, modal_spans(self.lang, lowers)))
+            triggers, contents = _drop_contents(_drop_governing(triggers, modal_spans(self.lang, lowers)),
+                                                lambda g, t: self.arguments.clause(lowers, t.start, t.end)[0] <= g.start)
             sent = Sentence(index, start, end, text, tokens, lowers, mentions,
                             self.arguments.groups(mentions, lowers), exprs)
             story.anchor_events(exprs, mentions)
@@ -272,14 +273,16 @@ def _drop_governing(triggers, spans):
     return kept
 
 
-def _drop_contents(triggers):
+def _drop_contents(triggers, same_clause):
     """Triggers without what an appeal, demand, threat, intention or accusation governs ("urged
     Israel to agree to a ceasefire", "invited Xi to visit", "alleged that Russia attacked"): the
-    event after such a trigger in the same stretch has not happened, or is only alleged. Also
-    returns each governing trigger's first governed one."""
+    event after such a trigger in its clause has not happened, or is only alleged ("warned Putin of
+    sanctions | during a video call": the call is another clause's). Also returns each governing
+    trigger's first governed one."""
     kept, governor, contents = [], None, {}
     for trigger in triggers:
-        if governor is not None and 0 <= trigger.start - governor.end <= CONTENT_GAP:
+        if governor is not None and 0 <= trigger.start - governor.end <= CONTENT_GAP \
+                and same_clause(governor, trigger):
             contents.setdefault(governor, trigger)
             continue
         kept.append(trigger)
