@@ -396,7 +396,7 @@ class MentionFinder:
         if org:
             actor.org = None if (place and role_atom) else org.entity.org
             actor.cameo = org.entity.cameo if actor.org else None
-            actor.country = actor.country or (None if actor.org else org.entity.country)
+            actor.country = actor.country or org.entity.country     # a national group: its country
             actor.sector = actor.sector or org.entity.sector
         self._apply_roles(actor, mention)
         if person:
