@@ -272,8 +272,11 @@ class ArgumentFinder:
 
     @staticmethod
     def _inside(groups, trigger):
-        """A group the trigger spans ("expelled | two Russian diplomats", "accused | Russia | of"): the target."""
-        return next((g for g in groups if trigger.start < g.start < trigger.end and _has_party(g)), None)
+        """A group the trigger spans ("expelled | two Russian diplomats", "accused | Russia | of"): the
+        target; a place after "in" only for a pattern whose target may be a place ("ist | in Peking |
+        gelandet", but "hat | in Jakarta den Premier | empfangen")."""
+        return next((g for g in groups if trigger.start < g.start < trigger.end and _has_party(g)
+                     and (trigger.pattern.target_place or not g.is_place)), None)
 
     def _pairs(self, pattern, source, target):
         """Expand coordinated groups into (source, target) pairs."""
