@@ -227,10 +227,11 @@ def _when(trigger, exprs, pub, narrative, carry, mood):
 
 
 def _weekday_of(trigger, exprs):
-    """Whether a trigger is dated by a bare weekday name after it ("will meet Putin on Friday": the
-    day planned; "agreed on Thursday to resume talks" dates the statement)."""
+    """Whether a trigger is dated by a bare weekday name of the day planned: after it ("will meet
+    Putin on Friday"; "agreed on Thursday to resume talks" dates the statement), or anywhere near a
+    future form ("в пятницу встретится", "wird am Freitag ... zusammenkommen")."""
     expr = choose(trigger.start, trigger.end, exprs)
-    return expr is not None and expr.kind == "weekday" and expr.start >= trigger.end
+    return expr is not None and expr.kind == "weekday" and (expr.start >= trigger.end or trigger.pattern.future)
 
 
 def _placed(actor, where, other):

@@ -56,6 +56,7 @@ class Pattern:
     target_needs_prep: bool = False
     target_after: bool = False
     transitive: bool = False    # its verb takes an object: a bare participle of it after a noun is passive
+    future: bool = False        # the trigger is a future form ("встретится", "wird ... treffen"): a weekday is the planned day
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,8 @@ def compile_pattern(row, where):
                    source_after=row.get("source") == "after", target_place=bool(row.get("target_place")),
                    target_optional=bool(row.get("target_optional")), passive=bool(row.get("passive")),
                    target_needs_prep=bool(row.get("target_needs_prep")),
-                   target_after=bool(row.get("target_after")), transitive=bool(row.get("transitive")))
+                   target_after=bool(row.get("target_after")), transitive=bool(row.get("transitive")),
+                   future=bool(row.get("future")))
 
 
 @dataclass
