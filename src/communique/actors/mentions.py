@@ -249,8 +249,8 @@ class MentionFinder:
             return token.text[0].isupper()
         if kinds and "coordination" in kinds[1] and not first and self._institution_before(lowers, j):
             return j + 1 < len(tokens) and tokens[j + 1].is_title
-        if kinds or self._world_name_at(lowers, j):
-            return False
+        if kinds or self._world_name_at(lowers, j) or self._verb(lowers[j]):
+            return False        # German capitalises nouns: "Luftangriffe" is a trigger, no name
         role = self.lang.roles.match_at(lowers, j)
         if role:        # a one-word title ending a name is a surname: "Tom King", not King Tom
             return not first and role[0] == j + 1 and token.is_title and (
