@@ -297,6 +297,9 @@ class MentionFinder:
             return "org" not in kinds
         if kinds <= COUNTRYISH | {"org"} and self._bare_article(lowers, mention.end, atom.start):
             return False        # "Russland die Freilassung": a country, then a capitalised noun
+        if kinds <= COUNTRYISH and atom.kind in ("person", "cap") and mention.end == atom.start \
+                and self.lang.kinds_before(lowers, mention.start) & {"locative", "directional"}:
+            return False        # "візиту до Вашингтона | Зеленський": a place, then the subject
         return not (kinds & {"person", "cap"}) and bool(kinds & ({"role"} | COUNTRYISH | {"org"}))
 
     def _bare_article(self, lowers, start, end):
