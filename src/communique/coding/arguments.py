@@ -82,7 +82,9 @@ class ArgumentFinder:
         if right.prep == "locative" and not left_place:
             return False
         gap = range(left.end, right.start)
-        if not gap or (lowers[left.end] == "," and len(gap) > 1 and not self._in_list(left, lowers)):
+        if gap and lowers[left.end] == "," and "," in lowers[left.start:left.end]:
+            gap = range(left.end + 1, right.start)   # "el presidente ruso, Vladímir Putin, | y ...": the comma closes an apposition
+        elif not gap or (lowers[left.end] == "," and len(gap) > 1 and not self._in_list(left, lowers)):
             return False
         if [lowers[j] for j in gap] == [","] and not self._list_goes_on(right, lowers):
             return False        # "after leaving Kuala Lumpur, Thailand's ministry said": no list
