@@ -1,5 +1,6 @@
 """One real event across many articles: when two coded reports (event contract rows) are the same event."""
 
+import unicodedata
 from datetime import date, timedelta
 
 from communique.ontology.cameo import trip_codes
@@ -45,12 +46,21 @@ def date_bounds(row):
 
 
 def _actors_agree(a, b):
-    """Same party, and no two different names ("Biden" and "the US" agree; "Biden" and "Harris" do not)."""
+    """Same party, and no two different names ("Biden" and "the US" agree; "Biden" and "Harris" do
+    not); a name found in the text, not in the dictionary, cannot differ from one in another script
+    ("Эван Гершкович" and "Evan Gershkovich" may be one man)."""
     if party(a) != party(b):
         return False
-    if a and b and a.get("name") and b.get("name"):
-        return a["name"] == b["name"]
+    if a and b and a.get("name") and b.get("name") and a["name"] != b["name"]:
+        return (a.get("discovered") or b.get("discovered")) and _script(a["name"]) != _script(b["name"])
     return True
+
+
+def _script(name):
+    """The script a name is written in: the first word of its first letter's Unicode name (LATIN,
+    CYRILLIC, ARABIC, CJK)."""
+    letter = next((c for c in name if c.isalpha()), "")
+    return unicodedata.name(letter, "").split(" ")[0]
 
 
 def _codes_agree(a, b):
