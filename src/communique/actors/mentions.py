@@ -64,10 +64,12 @@ class MentionFinder:
         self.starts = lang.roles.first_tokens() | lang.grammar.first_tokens(LOWER_ATOM_KINDS) \
             | {form[0] for form in world.lowercase}
 
-    def find(self, text, tokens, lowers, ctx):
-        """Mentions in a sentence of a document text, left to right; updates the document context."""
+    def find(self, text, tokens, lowers, ctx, dates=()):
+        """Mentions in a sentence of a document text, left to right; updates the document context.
+        dates: (start, end) token spans of date expressions, which hold no names ("3月7日": no Japan)."""
         ctx.start_sentence()
-        atoms = self._atoms(tokens, lowers, ctx)
+        atoms = [a for a in self._atoms(tokens, lowers, ctx)
+                 if not any(start < a.end and a.start < end for start, end in dates)]
         mentions = self._group(atoms, tokens, lowers)
         mentions = self._appositives(mentions, lowers)
         resolved = []
@@ -291,8 +293,8 @@ class MentionFinder:
             return "role" in kinds and not kinds & {"person", "cap"}
         if atom.kind == "role":
             return not (kinds & {"person", "cap"})
-        if atom.kind in COUNTRYISH:
-            return not (kinds & COUNTRYISH)
+        if atom.kind in COUNTRYISH:     # never after a name: "زار بلينكن مصر" (Blinken visited Egypt)
+            return not (kinds & COUNTRYISH) and not (kinds & {"person", "cap"})
         if atom.kind == "org":
             return "org" not in kinds
         if kinds <= COUNTRYISH | {"org"} and self._bare_article(lowers, mention.end, atom.start):

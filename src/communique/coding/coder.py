@@ -85,8 +85,7 @@ class Coder:
             return []
         lowers = [t.lower for t in tokens]
         exprs = self.dates.find(tokens, lowers, doc.date)
-        mentions = [m for m in self.finder.find(text, tokens, lowers, ctx)   # "3月7日" holds no Japan (日)
-                    if not any(e.start < m.end and m.start < e.end for e in exprs)]
+        mentions = self.finder.find(text, tokens, lowers, ctx, [(e.start, e.end) for e in exprs])
         # names and dates are no trigger words, and a "..." gap skips them ("lifted Friday a blockade")
         blocked = {j for m in mentions for a in m.atoms if a.kind != "role" for j in range(a.start, a.end)}
         blocked |= self.dates.spans(exprs, lowers)

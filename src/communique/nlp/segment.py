@@ -31,6 +31,7 @@ class Segmenter:
             if lang.segmenter == "jieba" else None
         self.stems = _stems(self.inflected, lang.endings) if lang.endings else {}
         self._read = {}
+        self.units = {w for forms in (lang.time.get("units") or {}).values() for w in forms if len(w) == 1}
         self.plain = self.jieba is None and not lang.clitics and not lang.endings
 
     def tokenize(self, text, offset=0):
@@ -51,10 +52,17 @@ class Segmenter:
         return out
 
     def _segment(self, token):
-        """The words jieba finds in one unspaced run."""
-        base, lower = token.start, token.lower
-        return [tuple.__new__(Token, (token.text[s:e], base + s, base + e, lower[s:e]))
-                for word, s, e in self.jieba.tokenize(token.text, HMM=True) if not word.isspace()]
+        """The words jieba finds in one unspaced run; a date unit after a number stands alone
+        ("7日同" is 7 | 日 | 同, not 7 | 日同)."""
+        base, lower, out = token.start, token.lower, []
+        for word, s, e in self.jieba.tokenize(token.text, HMM=True):
+            if word.isspace():
+                continue
+            cut = s + 1 if (len(word) > 1 and word[0] in self.units and out and out[-1].lower.isdigit()) else s
+            if cut > s:
+                out.append(tuple.__new__(Token, (token.text[s:cut], base + s, base + cut, lower[s:cut])))
+            out.append(tuple.__new__(Token, (token.text[cut:e], base + cut, base + e, lower[cut:e])))
+        return out
 
     def _split(self, token, depth):
         """The clitics and the word of a token the vocabulary lacks (None when no split reads)."""
