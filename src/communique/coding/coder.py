@@ -58,6 +58,8 @@ class Coder:
         self.dates = DateFinder(self.lang)
         self.boilerplate_langs = tuple(dict.fromkeys((iso, "en")))
         self.segmenter = _segmenter(self.lang, self.world, self.patterns)
+        for lemma in list(self.patterns.by_lemma)[:1]:
+            self.lang.lemma(lemma)      # load the lemmatizer's dictionary now, not inside the first article
 
     def sentences(self, text):
         """(start, end) of the article sentences of a text, boilerplate lines left out."""

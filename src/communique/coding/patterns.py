@@ -9,6 +9,7 @@ from communique.nlp.tokens import normalize, tokenize
 from communique.resources import DataError, cached, load_yaml
 
 GAP = 3          # words a "..." may skip
+LEMMA_HEAD = 3   # letters a word shares with its lemma, checked before lemmatizing it
 PARTY = "<party>"  # the item for one actor's name
 LONG_GAP = 7     # words a "...." may skip ("provided | nearly 25,000 tons of emergency food | aid")
 HEAVY = 24       # a word starting more triggers than this gets them indexed by their second word
@@ -36,7 +37,12 @@ class Item:
         """Whether a token (lower form, lemma thunk) fits this item."""
         if lower in self.literals or any(lower.startswith(p) for p in self.prefixes):
             return True
-        return bool(self.lemmas) and lemma() in self.lemmas
+        return bool(self.lemmas) and any(lower.startswith(h) for h in self.heads) and lemma() in self.lemmas
+
+    @property
+    def heads(self):
+        """The first letters of this item's lemmas (a word not starting so is not lemmatized)."""
+        return {lem[:LEMMA_HEAD] for lem in self.lemmas}
 
 
 @dataclass(frozen=True, eq=False)
@@ -162,6 +168,9 @@ class PatternSet:
                 for pre in first.prefixes:
                     self.by_prefix.append((pre, entry))
         self._prefixes = tuple(pre for pre, _ in self.by_prefix)
+        # the first letters of trigger lemmas: only a word starting so is lemmatized ("зустрівся" for
+        # @зустрітися), which spares the lemmatizer every other word of the sentence
+        self._lemma_heads = frozenset(lem[:LEMMA_HEAD] for lem in self.by_lemma)
         self._heavy = {lit: _second_word_index(entries) for lit, entries in self.by_literal.items()
                        if len(entries) > HEAVY}
 
@@ -179,7 +188,7 @@ class PatternSet:
         heavy = self._heavy.get(lower)
         found = _by_second_word(heavy, present, self.by_literal[lower]) if heavy \
             else list(self.by_literal.get(lower, ()))
-        if self.by_lemma:
+        if lower[:LEMMA_HEAD] in self._lemma_heads:
             found += self.by_lemma.get(lemma(), ())
         found += [entry for pre, entry in self.by_prefix if lower.startswith(pre)]
         return found
@@ -192,11 +201,9 @@ class PatternSet:
         hits = []
         present = set(lowers)
         literal, prefixes = self.by_literal, self._prefixes
-        if self.by_lemma:
-            starts = range(len(lowers))
-        else:
-            starts = [i for i, lower in enumerate(lowers)
-                      if lower in literal or (prefixes and lower.startswith(prefixes))]
+        heads = self._lemma_heads
+        starts = [i for i, lower in enumerate(lowers)
+                  if lower in literal or (prefixes and lower.startswith(prefixes)) or lower[:LEMMA_HEAD] in heads]
         for i in starts:
             if i in blocked:
                 continue
