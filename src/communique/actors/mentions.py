@@ -291,18 +291,21 @@ class MentionFinder:
             return False
         if atom.kind == "institution":
             return "role" in kinds and not kinds & {"person", "cap"}
-        if atom.kind == "role":
-            return not (kinds & {"person", "cap"})
+        if atom.kind == "role":     # "прийняв у Стамбулі | Президента України": a city, then the guest
+            return not (kinds & {"person", "cap"}) and not (kinds <= {"city", "seat"} and self._after_prep(mention, lowers))
         if atom.kind in COUNTRYISH:     # never after a name: "زار بلينكن مصر" (Blinken visited Egypt)
             return not (kinds & COUNTRYISH) and not (kinds & {"person", "cap"})
         if atom.kind == "org":
             return "org" not in kinds
         if kinds <= COUNTRYISH | {"org"} and self._bare_article(lowers, mention.end, atom.start):
             return False        # "Russland die Freilassung": a country, then a capitalised noun
-        if kinds <= COUNTRYISH and atom.kind in ("person", "cap") and mention.end == atom.start \
-                and self.lang.kinds_before(lowers, mention.start) & {"locative", "directional"}:
+        if kinds <= COUNTRYISH and atom.kind in ("person", "cap") and self._after_prep(mention, lowers):
             return False        # "візиту до Вашингтона | Зеленський": a place, then the subject
         return not (kinds & {"person", "cap"}) and bool(kinds & ({"role"} | COUNTRYISH | {"org"}))
+
+    def _after_prep(self, mention, lowers):
+        """Whether a mention stands right after a place preposition ("in", "до", "в")."""
+        return bool(self.lang.kinds_before(lowers, mention.start) & {"locative", "directional"})
 
     def _bare_article(self, lowers, start, end):
         """Whether the glue between two atoms holds an article with no "of" before it."""

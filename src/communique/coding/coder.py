@@ -220,7 +220,8 @@ def _when(trigger, exprs, pub, narrative, carry, mood):
     """The EventDate of a trigger: its sentence's date expression, else the date its paragraph
     carries, else the publication; an intention is dated when stated, not when planned."""
     when = date_event(trigger.start, trigger.end, exprs, pub, narrative)
-    if mood == "intent" and when.value and pub and (when.value > pub or _weekday_of(trigger, exprs)):
+    future = mood == "intent" or trigger.pattern.future
+    if future and when.value and pub and (when.value > pub or _weekday_of(trigger, exprs)):
         when = publication_date(pub)     # "will meet on Friday": next Friday, planned, not the past one
     if when.basis == "publication" and carry is not None:
         when = carry

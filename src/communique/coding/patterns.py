@@ -19,6 +19,7 @@ ACTOR_GAP = 4    # actor words it may skip besides ("accused Russia of", "expell
 # "welcomed Reagan's latest policy statement")
 PUNCT_RE = re.compile(r"^[^\w\-–'’/&$€£¥₹]+$")
 FREE_IN_GAP = frozenset("$€£¥₹-–'’s")    # "s" alone is only ever a possessive ending
+COMMAS = frozenset(",،、")
 
 
 @dataclass(frozen=True)
@@ -252,7 +253,8 @@ def _match(items, k, lowers, i, lemma_of, blocked, stops):
         while plain <= item.reach and size <= item.reach + ACTOR_GAP:
             best = max(best, _match(items, k + 1, lowers, i + size, lemma_of, blocked, stops))
             j = i + size
-            if j >= len(lowers) or (size and lowers[j] in stops) or PUNCT_RE.match(lowers[j]):
+            if j >= len(lowers) or (size and lowers[j] in stops) or (
+                    PUNCT_RE.match(lowers[j]) and not _aside(lowers, j, blocked)):
                 break
             plain += j not in blocked and lowers[j] not in FREE_IN_GAP
             size += 1
@@ -269,6 +271,12 @@ def _match(items, k, lowers, i, lemma_of, blocked, stops):
     if item.optional:
         best = max(best, _match(items, k + 1, lowers, i, lemma_of, blocked, stops))
     return best
+
+
+def _aside(lowers, j, blocked):
+    """Whether the punctuation at j is a comma that sets off a date or a name inside a gap
+    ("طردت بولندا، يوم الأربعاء، 45 دبلوماسيا": expelled Poland, on Wednesday, 45 diplomats)."""
+    return lowers[j] in COMMAS and ((j - 1) in blocked or (j + 1) in blocked)
 
 
 def _non_overlapping(hits):
