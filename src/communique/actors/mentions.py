@@ -291,8 +291,11 @@ class MentionFinder:
             return False
         if atom.kind == "institution":
             return "role" in kinds and not kinds & {"person", "cap"}
-        if atom.kind == "role":     # "прийняв у Стамбулі | Президента України": a city, then the guest
-            return not (kinds & {"person", "cap"}) and not (kinds <= {"city", "seat"} and self._after_prep(mention, lowers))
+        if atom.kind == "role":     # "прийняв у Стамбулі | Президента України": a city, then the guest;
+            #                           "الرئيس الفنلندي | الأمين العام": a whole title, then another
+            whole = bool(kinds & (COUNTRYISH | {"org"})) and _post(atom) and any(_post(a) for a in mention.atoms)
+            return not (kinds & {"person", "cap"}) and not whole \
+                and not (kinds <= {"city", "seat"} and self._after_prep(mention, lowers))
         if atom.kind in COUNTRYISH:     # never after a name: "زار بلينكن مصر" (Blinken visited Egypt)
             return not (kinds & COUNTRYISH) and not (kinds & {"person", "cap"})
         if atom.kind == "org":
@@ -508,6 +511,11 @@ def _modifies_noun(tokens, mention, function_words):
     after = tokens[mention.end] if mention.end < len(tokens) else None
     return after is not None and after.text[:1].islower() and after.text.isalpha() \
         and after.lower not in function_words and tokens[mention.start].text != mention.atoms[0].entity.name
+
+
+def _post(atom):
+    """Whether an atom is a title of a post ("president"), not a group word ("hundreds", "activists")."""
+    return atom.kind == "role" and getattr(atom.role, "role", None) is not None
 
 
 def _after_title(atoms, i):
