@@ -14,6 +14,7 @@ MIN_STEM = 3        # letters a stem keeps after its ending is cut ("москв"
 MIN_INFLECTED = 4   # shorter words are never read as another word
 MIN_REST = 2        # letters a word keeps after a clitic is split off
 MAX_CLITICS = 3     # "وبال" + word: and + with + the
+READ_CACHE = 200_000  # inflected words remembered with their readings
 HEAVY_WORD = 10 ** 7   # jieba frequency of a vocabulary word: it always comes out whole
 
 
@@ -95,6 +96,8 @@ class Segmenter:
             return token
         found = self._read.get(lower, False)
         if found is False:
+            if len(self._read) >= READ_CACHE:
+                self._read.clear()      # a long corpus meets words without end; keep memory flat
             found = self._read[lower] = self._reading(lower)
         return token if found is None else token._replace(lower=found)
 
