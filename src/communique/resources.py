@@ -63,14 +63,15 @@ def languages():
     return sorted(p.name for p in data_path("lang").iterdir() if (p / "events.yaml").exists())
 
 
-STRUCTURES = Path(__file__).parent / "nlp" / "phrases.py"   # defines what every pickle holds
+# define what every pickle holds: the phrase index and the token forms its keys are made of
+STRUCTURES = (Path(__file__).parent / "nlp" / "phrases.py", Path(__file__).parent / "nlp" / "tokens.py")
 
 
 def _fingerprint(parts, code=()):
     """A short hash of the size and modification time of the data files under some folders
     and of the modules that build from them."""
     digest = hashlib.sha1(__package__.encode())
-    files = [Path(c) for c in code] + [STRUCTURES]
+    files = [Path(c) for c in code] + list(STRUCTURES)
     for folder in parts:
         files += sorted(data_path(folder).rglob("*"))
     for path in (p for p in files if p.is_file()):

@@ -85,3 +85,9 @@ def test_a_bare_day_is_the_latest_such_day():
                                 ("王毅28日", date(2021, 12, 9), date(2021, 11, 28))):
         tokens = seg.tokenize(text)
         assert [e.value for e in finder.find(tokens, [t.lower for t in tokens], pub)] == [expected], text
+
+
+def test_latin_accents_fold_and_other_scripts_keep_theirs():
+    lowers = [t.lower for t in tokenize("Motín en la cárcel de Jericó; Außenminister, Китай, ёлка")]
+    assert lowers[:6] == ["motin", "en", "la", "carcel", "de", "jerico"]
+    assert "außenminister" in lowers and "китай" in lowers and "ёлка" in lowers

@@ -1,6 +1,7 @@
 """Tokens with character offsets; one tokenizer for every space-delimited language."""
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 TOKEN_RE = re.compile(
@@ -10,7 +11,16 @@ TOKEN_RE = re.compile(
     r"|[^\w\s]",                   # any other single character
     re.UNICODE,
 )
-APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'",
+def _latin_base(char):
+    """A Latin letter without its accent ("é" -> "e", "ñ" -> "n"); letters with no base stay."""
+    base = unicodedata.normalize("NFD", char)[0]
+    return base if base.isascii() and base.isalpha() else char
+
+
+# Latin letters match without their accents: wire archives and social media drop them
+# ("carcel", "Jerico", "motin"); Cyrillic (й, ё), Greek and other scripts keep theirs
+ACCENTS = {c: _latin_base(c) for c in map(chr, range(0xC0, 0x250)) if c.isalpha() and _latin_base(c) != c}
+APOSTROPHES = str.maketrans({**ACCENTS, "’": "'", "‘": "'", "`": "'",
                              **{chr(0x660 + d): str(d) for d in range(10)},     # Arabic-Indic digits
                              **{chr(0x6F0 + d): str(d) for d in range(10)},     # Persian digits
                              **{chr(c): None for c in (*range(0x64B, 0x660), 0x670, 0x640)}})  # vowel marks, tatweel
@@ -32,8 +42,8 @@ class Token(NamedTuple):
 
 
 def normalize(text):
-    """The matching form of a token: lower-cased, with one kind of apostrophe, ASCII digits and no
-    Arabic vowel marks."""
+    """The matching form of a token: lower-cased, with one kind of apostrophe, ASCII digits, Latin
+    letters without accents and no Arabic vowel marks."""
     return text.translate(APOSTROPHES).lower()
 
 
@@ -50,5 +60,5 @@ SIMPLE_RE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)*$")
 def phrase_key(phrase):
     """The token tuple a data-file phrase matches."""
     if SIMPLE_RE.match(phrase):
-        return tuple(phrase.lower().split(" "))
+        return tuple(phrase.translate(APOSTROPHES).lower().split(" "))
     return tuple(t.lower for t in tokenize(phrase))
