@@ -78,11 +78,12 @@ def test_unit_dates():
         assert [e.value for e in found] == [expected], text
 
 
-def test_a_bare_day_is_the_latest_such_day():
+def test_a_bare_day_is_the_nearest_such_day():
     lang = Language(iso="zh", segmenter="jieba", time={"units": {"year": ["年"], "month": ["月"], "day": ["日"]}})
     seg, finder = Segmenter(lang, {"年", "月", "日", "王毅"}), DateFinder(lang)
     for text, pub, expected in (("王毅7日", date(2021, 12, 9), date(2021, 12, 7)),
-                                ("王毅28日", date(2021, 12, 9), date(2021, 11, 28))):
+                                ("王毅28日", date(2021, 12, 9), date(2021, 11, 28)),
+                                ("王毅4日", date(2021, 12, 3), date(2021, 12, 4))):
         tokens = seg.tokenize(text)
         assert [e.value for e in finder.find(tokens, [t.lower for t in tokens], pub)] == [expected], text
 

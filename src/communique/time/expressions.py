@@ -95,13 +95,16 @@ def _safe_date(year, month, day):
 
 
 def _recent_day(day, pub):
-    """The latest date on or before publication with this day of the month."""
+    """The date nearest publication with this day of the month: this month's, or the month
+    before's when that is nearer ("28日" read on the 9th is last month's, "4日" read on the 3rd
+    tomorrow)."""
     if pub is None:
         return None
-    if day <= pub.day:
-        return _safe_date(pub.year, pub.month, day)
+    this = _safe_date(pub.year, pub.month, day)
     last = pub.replace(day=1) - timedelta(days=1)
-    return _safe_date(last.year, last.month, day)
+    before = _safe_date(last.year, last.month, day)
+    found = [d for d in (this, before) if d is not None]
+    return min(found, key=lambda d: abs((d - pub).days)) if found else None
 
 
 def _fit_year(month, day, pub):
