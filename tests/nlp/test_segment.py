@@ -92,3 +92,10 @@ def test_latin_accents_fold_and_other_scripts_keep_theirs():
     lowers = [t.lower for t in tokenize("Motín en la cárcel de Jericó; Außenminister, Китай, ёлка")]
     assert lowers[:6] == ["motin", "en", "la", "carcel", "de", "jerico"]
     assert "außenminister" in lowers and "китай" in lowers and "ёлка" in lowers
+
+
+def test_one_character_names_do_not_cut_words():
+    lang = Language(iso="zh", segmenter="jieba")
+    seg = Segmenter(lang, {"法", "同", "普京"}, inflected={"法", "普京"})
+    assert [w for w, _ in _words(seg, "普京同法国谈方法")][:2] == ["普京", "同"]
+    assert "方法" in [w for w, _ in _words(seg, "这个方法")]

@@ -29,8 +29,10 @@ class Segmenter:
         self.vocabulary = frozenset(vocabulary)
         self.inflected = self.vocabulary if inflected is None else frozenset(inflected)
         self.prefixes = tuple(p for p in prefixes if len(p) >= MIN_REST)
-        self.jieba = _jieba(tuple(sorted(w for w in self.vocabulary if CJK_RE.search(w)))) \
-            if lang.segmenter == "jieba" else None
+        # one-character names and roles stay jieba's to judge: forced whole, 法 (France) would cut
+        # 方法 (method); one-character function and trigger words (同, 了) are forced
+        forced = (w for w in self.vocabulary if CJK_RE.search(w) and (len(w) > 1 or w not in self.inflected))
+        self.jieba = _jieba(tuple(sorted(forced))) if lang.segmenter == "jieba" else None
         self.stems = _stems(self.inflected, lang.endings) if lang.endings else {}
         self._read = {}
         self.units = {w for forms in (lang.time.get("units") or {}).values() for w in forms if len(w) == 1}
