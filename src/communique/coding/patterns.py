@@ -17,8 +17,9 @@ ACTOR_GAP = 4    # actor words it may skip besides ("accused Russia of", "expell
 # punctuation a "..." gap may not cross; hyphens, currency signs and possessive endings it may, and
 # they cost nothing ("secured a $3 billion loan from", "fired anti-aircraft batteries at",
 # "welcomed Reagan's latest policy statement")
-PUNCT_RE = re.compile(r"^[^\w\-–'’/&$€£¥₹]+$")
-FREE_IN_GAP = frozenset("$€£¥₹-–'’s")    # "s" alone is only ever a possessive ending
+PUNCT_RE = re.compile(r"^[^\w\-–'’/&$€£¥₹\"„“”«»‚‘「」]+$")
+FREE_IN_GAP = frozenset("$€£¥₹-–'’s\"„“”«»‚‘「」")    # "s" alone is only ever a possessive ending;
+# quotation marks around a phrase inside a verb's bracket ("mit „militärisch-technischen“ Maßnahmen gedroht")
 COMMAS = frozenset(",،、")
 
 
