@@ -208,6 +208,9 @@ class ArgumentFinder:
         if source is None or not _has_party(source):
             return None
         others = [g for g in groups if g is not source]
+        second = self._inside(others, trigger)      # "سلّمت بولندا، الخميس، أوكرانيا ... مقاتلات": both inside
+        if second is not None and second.start > source.start:
+            return self._pairs(pattern, source, second)
         if pattern.symmetric and len(source.members) > 1:
             target = self._prep_target(pattern, others, source.end, last, lowers)
         else:
