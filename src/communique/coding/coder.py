@@ -28,6 +28,7 @@ INTENT_ROOT = "03"
 # bare intent, appeal and demand words, and how each takes the code of what it governs
 BARE_CODES = {"030": intent_code, "020": appeal_code, "100": demand_code}
 DEMAND_ROOT = "10"
+PROTEST_ROOT = "14"
 CONTENT_GAP = 10
 # a country and its own state organs are one party: "Russia deployed Russian troops" is no event,
 # "Croatia is investigating Croatian extremists" is
@@ -136,7 +137,8 @@ class Coder:
         when = _when(trigger, sent.exprs, doc.date, narrative, carry, mood)
         out, unplaced = [], code[:2] in place_target_roots()
         # a riot, a strike or a bombing no one is named for is still an event ("a car bomb exploded")
-        pairs = found.pairs or ([(None, None)] if code[:2] in unattributed_roots() and mood == "asserted" else [])
+        pairs = found.pairs or (self._unattributed_pairs(trigger, sent)
+                                if code[:2] in unattributed_roots() and mood == "asserted" else [])
         for source_m, target_m in pairs:
             visited = None if found.reciprocal else target_m     # "A and B agreed": B is no place
             where = locate(trigger, sent.mentions, visited, self.lang, lowers, first)
@@ -144,12 +146,18 @@ class Coder:
             target = _placed(_target_actor(target_m), where, source)
             if target is None and unplaced:
                 target = _place_target(where, source, sent.mentions, trigger.end)
-            if (_unattributed(where, target) if source_m is None
+            if (_unattributed(where, target, code) if source_m is None
                     else _keep(source, target, pattern, _guessed_country(target_m, where), unplaced)):
                 out.append(Event(doc_id=doc.id, code=code, source=source, target=target, date=when,
                                  location=where, modality=mood, lang=self.iso, reciprocal=found.reciprocal,
                                  mentions=[sent.mention(trigger, source, target)]))
         return out, found if found.source is not None else previous
+
+    def _unattributed_pairs(self, trigger, sent):
+        """(None, target) pairs of an event no one is named for: the party after it, if any
+        ("mass protests shook Peru": against Peru)."""
+        later = self.arguments.later_target(trigger, sent.groups, sent.lowers)
+        return [(None, member) for member in later.members] if later is not None else [(None, None)]
 
     def _with_content_target(self, found, trigger, content, sent):
         """A governing trigger's arguments with the target of what it governs, else the first
@@ -337,10 +345,12 @@ def _attributed_first(events):
     return [e for e in events if e.source is not None or e.code[:3] not in named]
 
 
-def _unattributed(where, target):
-    """Whether an event no one is named for is worth reporting: when the text says where it happened,
-    or against whom ("a car bomb exploded in Kabul"; a bare "the skirmish went wrong" is not)."""
-    return target is not None or bool(where and where.get("country"))
+def _unattributed(where, target, code):
+    """Whether an event no one is named for is worth reporting: a protest always ("the strike
+    paralysed the ports": the document's place and date still tell where and when); violence when
+    the text says where it happened or against whom ("a car bomb exploded in Kabul"; a bare "the
+    skirmish went wrong" is not)."""
+    return code[:2] == PROTEST_ROOT or target is not None or bool(where and where.get("country"))
 
 
 def _one_state(sector, other):
