@@ -232,7 +232,7 @@ class MentionFinder:
 
     def _verb(self, lower):
         """Whether a word is, or starts like, an event trigger word."""
-        return lower in self.verbs or any(lower.startswith(p) for p in self.verb_starts)
+        return lower in self.verbs or lower.startswith(self.verb_starts)
 
     def _institution(self, lowers, j):
         """Whether a word marks a capitalised run as an institution, not a person (Bureau, Biro)."""

@@ -37,13 +37,13 @@ PLACE_TARGET_GAP = 5   # tokens from a trigger to the place that may stand in fo
 CONTINUATION_AT = 4     # tokens from the start of a sentence a continuation phrase may stand at
 
 
-def _segmenter(lang, world, patterns):
+def _segmenter(lang, world, verbs, verb_starts):
     """The language's tokenizer, knowing every word its data files write (when it needs them)."""
     if not (lang.segmenter or lang.clitics or lang.endings):
         return Segmenter(lang, ())
     names = world.names.tokens() | lang.roles.tokens()
-    words = names | lang.grammar.tokens() | time_tokens(lang.time) | patterns.literals()
-    return Segmenter(lang, words, patterns.prefixes(), names)
+    words = names | lang.grammar.tokens() | time_tokens(lang.time) | verbs
+    return Segmenter(lang, words, verb_starts, names)
 
 
 class Coder:
@@ -54,11 +54,12 @@ class Coder:
         self.lang = load_language(iso)
         self.world = load_world(iso)
         self.patterns = load_patterns(iso)
-        self.finder = MentionFinder(self.lang, self.world, self.patterns.literals(), self.patterns.prefixes())
+        verbs, verb_starts = self.patterns.literals(), self.patterns.prefixes()
+        self.finder = MentionFinder(self.lang, self.world, verbs, verb_starts)
         self.arguments = ArgumentFinder(self.lang)
         self.dates = DateFinder(self.lang)
         self.boilerplate_langs = tuple(dict.fromkeys((iso, "en")))
-        self.segmenter = _segmenter(self.lang, self.world, self.patterns)
+        self.segmenter = _segmenter(self.lang, self.world, verbs, verb_starts)
         for lemma in list(self.patterns.by_lemma)[:1]:
             self.lang.lemma(lemma)      # load the lemmatizer's dictionary now, not inside the first article
 

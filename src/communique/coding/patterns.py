@@ -10,6 +10,7 @@ from communique.resources import DataError, cached, load_yaml
 
 GAP = 3          # words a "..." may skip
 LEMMA_HEAD = 3   # letters a word shares with its lemma, checked before lemmatizing it
+PREFIX_KEY = 3   # letters of a prefix trigger (x*) it is indexed by
 PARTY = "<party>"  # the item for one actor's name
 LONG_GAP = 7     # words a "...." may skip ("provided | nearly 25,000 tons of emergency food | aid")
 HEAVY = 24       # a word starting more triggers than this gets them indexed by their second word
@@ -170,6 +171,10 @@ class PatternSet:
                 for pre in first.prefixes:
                     self.by_prefix.append((pre, entry))
         self._prefixes = tuple(pre for pre, _ in self.by_prefix)
+        # prefix triggers by their first letters (up to PREFIX_KEY), in file order within each key
+        self._by_head = {}
+        for order, (pre, entry) in enumerate(self.by_prefix):
+            self._by_head.setdefault(pre[:PREFIX_KEY], []).append((order, pre, entry))
         # the first letters of trigger lemmas: only a word starting so is lemmatized ("зустрівся" for
         # @зустрітися), which spares the lemmatizer every other word of the sentence
         self._lemma_heads = frozenset(lem[:LEMMA_HEAD] for lem in self.by_lemma)
@@ -192,8 +197,15 @@ class PatternSet:
             else list(self.by_literal.get(lower, ()))
         if lower[:LEMMA_HEAD] in self._lemma_heads:
             found += self.by_lemma.get(lemma(), ())
-        found += [entry for pre, entry in self.by_prefix if lower.startswith(pre)]
+        found += self._prefixed(lower)
         return found
+
+    def _prefixed(self, lower):
+        """The entries of prefix triggers (x*) a word starts with, in file order."""
+        heads = self._by_head
+        hits = [hit for n in range(1, PREFIX_KEY + 1) for hit in heads.get(lower[:n], ())
+                if len(hit[1]) >= n and (n == PREFIX_KEY or len(hit[1]) == n) and lower.startswith(hit[1])]
+        return [entry for _, _, entry in sorted(hits, key=lambda h: h[0])]
 
     def find(self, lowers, lemma_of, blocked, stops=frozenset()):
         """Non-overlapping triggers in a sentence; blocked holds the token indices of actor names,

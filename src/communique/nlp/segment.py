@@ -89,7 +89,7 @@ class Segmenter:
 
     def _known(self, lower):
         """Whether a word is in the vocabulary or starts a trigger written as a prefix."""
-        return lower in self.vocabulary or any(lower.startswith(p) for p in self.prefixes)
+        return lower in self.vocabulary or lower.startswith(self.prefixes)
 
     def _inflected(self, token):
         """The token read as the name or role word of its stem, or as it is."""
