@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from communique.actors.records import Actor
 from communique.actors.world import KIND_PRIORITY
-from communique.nlp.tokens import phrase_key, tokenize
+from communique.nlp.tokens import phrase_key, span_text, tokenize
 
 PLACE_KINDS = {"city", "country"}
 GENERIC_ROLES = {"official", "diplomat", "minister", "counterpart", "lawmaker", "envoy", "ambassador"}
@@ -215,10 +215,7 @@ class MentionFinder:
             end += 1
         if end == i:
             return None
-        name = tokens[i].text
-        for prev, token in zip(tokens[i:end], tokens[i + 1:end]):
-            name += (" " if token.start > prev.end else "") + token.text
-        return Atom("cap", i, end, actor=ctx.recall(name))
+        return Atom("cap", i, end, actor=ctx.recall(span_text(tokens, i, end)))
 
     def _caseless_word(self, tokens, lowers, j, first):
         """Whether token j may be a word of a name in a script without capitals."""
@@ -537,7 +534,7 @@ def _caseless(token):
 
 def _joins_name(tokens, j):
     """Whether token j is a hyphen inside a name written without spaces ("Osei-Mensah")."""
-    return (tokens[j].text in ("-", "‐") and j + 1 < len(tokens) and tokens[j - 1].end == tokens[j].start
+    return (tokens[j].text in HYPHENS and j + 1 < len(tokens) and tokens[j - 1].end == tokens[j].start
             and tokens[j].end == tokens[j + 1].start and tokens[j + 1].text[:1].isupper())
 
 
@@ -568,5 +565,6 @@ def _time_words(time):
     for table in (time.get("months") or {}, time.get("weekdays") or {}):
         for forms in table.values():
             words.update(str(f).lower().rstrip(".") for f in forms)
-    words.update(phrase_key(str(row["phrase"]))[0] for row in time.get("relative") or [] if phrase_key(str(row["phrase"])))
+    keys = (phrase_key(str(row["phrase"])) for row in time.get("relative") or [])
+    words.update(key[0] for key in keys if key)
     return words

@@ -35,17 +35,13 @@ class Item:
     gap: bool = False
     reach: int = 0              # plain words a gap may skip
     party: bool = False         # one actor's name, whole ("wants | Putin | to")
+    heads: tuple = ()           # first letters of the lemmas: a word not starting so is not lemmatized
 
     def matches(self, lower, lemma):
         """Whether a token (lower form, lemma thunk) fits this item."""
         if lower in self.literals or any(lower.startswith(p) for p in self.prefixes):
             return True
-        return bool(self.lemmas) and any(lower.startswith(h) for h in self.heads) and lemma() in self.lemmas
-
-    @property
-    def heads(self):
-        """The first letters of this item's lemmas (a word not starting so is not lemmatized)."""
-        return {lem[:LEMMA_HEAD] for lem in self.lemmas}
+        return bool(self.lemmas) and lower.startswith(self.heads) and lemma() in self.lemmas
 
 
 @dataclass(frozen=True, eq=False)
@@ -103,7 +99,8 @@ def compile_item(word):
         literals |= lit
         prefixes += pre
         lemmas |= lem
-    return Item(frozenset(literals), tuple(prefixes), frozenset(lemmas), optional)
+    return Item(frozenset(literals), tuple(prefixes), frozenset(lemmas), optional,
+                heads=tuple(sorted({lem[:LEMMA_HEAD] for lem in lemmas})))
 
 
 def _split_trigger(trigger):
@@ -177,7 +174,7 @@ class PatternSet:
             self._by_head.setdefault(pre[:PREFIX_KEY], []).append((order, pre, entry))
         # the first letters of trigger lemmas: only a word starting so is lemmatized ("зустрівся" for
         # @зустрітися), which spares the lemmatizer every other word of the sentence
-        self._lemma_heads = frozenset(lem[:LEMMA_HEAD] for lem in self.by_lemma)
+        self._lemma_heads = tuple(sorted({lem[:LEMMA_HEAD] for lem in self.by_lemma}))
         self._heavy = {lit: _second_word_index(entries) for lit, entries in self.by_literal.items()
                        if len(entries) > HEAVY}
 
@@ -195,16 +192,15 @@ class PatternSet:
         heavy = self._heavy.get(lower)
         found = _by_second_word(heavy, present, self.by_literal[lower]) if heavy \
             else list(self.by_literal.get(lower, ()))
-        if lower[:LEMMA_HEAD] in self._lemma_heads:
+        if self._lemma_heads and lower.startswith(self._lemma_heads):
             found += self.by_lemma.get(lemma(), ())
         found += self._prefixed(lower)
         return found
 
     def _prefixed(self, lower):
         """The entries of prefix triggers (x*) a word starts with, in file order."""
-        heads = self._by_head
-        hits = [hit for n in range(1, PREFIX_KEY + 1) for hit in heads.get(lower[:n], ())
-                if len(hit[1]) >= n and (n == PREFIX_KEY or len(hit[1]) == n) and lower.startswith(hit[1])]
+        keys = {lower[:n] for n in range(1, PREFIX_KEY + 1)}     # a short prefix is its own key
+        hits = [hit for key in keys for hit in self._by_head.get(key, ()) if lower.startswith(hit[1])]
         return [entry for _, _, entry in sorted(hits, key=lambda h: h[0])]
 
     def find(self, lowers, lemma_of, blocked, stops=frozenset()):
@@ -217,7 +213,7 @@ class PatternSet:
         literal, prefixes = self.by_literal, self._prefixes
         heads = self._lemma_heads
         starts = [i for i, lower in enumerate(lowers)
-                  if lower in literal or (prefixes and lower.startswith(prefixes)) or lower[:LEMMA_HEAD] in heads]
+                  if lower in literal or (prefixes and lower.startswith(prefixes)) or (heads and lower.startswith(heads))]
         for i in starts:
             if i in blocked:
                 continue

@@ -54,6 +54,14 @@ def tokenize(text, offset=0):
             for m in TOKEN_RE.finditer(text)]
 
 
+def span_text(tokens, start, end):
+    """The original text of tokens[start:end], joined with single spaces where they had space."""
+    out = tokens[start].text
+    for prev, token in zip(tokens[start:end], tokens[start + 1:end]):
+        out += (" " if token.start > prev.end else "") + token.text
+    return out
+
+
 SIMPLE_RE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)*$")
 
 

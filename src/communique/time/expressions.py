@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from communique.nlp.phrases import PhraseIndex
-from communique.nlp.tokens import phrase_key
+from communique.nlp.tokens import phrase_key, span_text
 
 NUMERIC_RE = re.compile(r"^([0-9]{1,2})[./]([0-9]{1,2})[./]([0-9]{2,4})$")
 YEAR_RE = re.compile(r"^(1[89][0-9][0-9]|20[0-9][0-9])$")
@@ -139,7 +139,7 @@ class DateFinder:
             else:
                 i += 1
         for expr in found:
-            expr.text = _text(tokens, expr.start, expr.end)
+            expr.text = span_text(tokens, expr.start, expr.end)
         return found
 
     def spans(self, exprs, lowers):
@@ -282,11 +282,3 @@ def _slashed(lowers, i):
     if len(nums) < 2:
         return None
     return nums, j
-
-
-def _text(tokens, start, end):
-    """The original text of tokens[start:end] (joined with single spaces where they had space)."""
-    out = tokens[start].text
-    for prev, token in zip(tokens[start:end], tokens[start + 1:end]):
-        out += (" " if token.start > prev.end else "") + token.text
-    return out
