@@ -124,7 +124,7 @@ class Coder:
         """The events one trigger gives (several with coordinated actors), and the arguments a
         verb coordinated with it may share."""
         pattern, lowers = trigger.pattern, sent.lowers
-        first, _ = self.arguments.clause(lowers, trigger.start, trigger.end)
+        first, last = self.arguments.clause(lowers, trigger.start, trigger.end)
         mood = modality(self.lang, lowers, trigger.start, first, before, trigger.end)
         coded = _coded(_said_intent(pattern.code, content), mood)
         if coded is None:
@@ -135,7 +135,8 @@ class Coder:
             found = self.arguments.demanded(found, trigger, sent.groups, lowers)
         if all(target is None for _, target in found.pairs) and pattern.code.startswith(governing_codes()):
             found = self._with_content_target(found, trigger, content, sent)
-        when = _when(trigger, sent.exprs, doc.date, narrative, carry, mood)
+        said = lambda a, b: self.arguments._reports_between(lowers, a, b)
+        when = _when(trigger, sent.exprs, doc.date, narrative, carry, mood, said, (first, last))
         out, unplaced = [], code[:2] in place_target_roots()
         # a riot, a strike or a bombing no one is named for is still an event ("a car bomb exploded")
         pairs = found.pairs or (self._unattributed_pairs(trigger, sent)
@@ -225,24 +226,29 @@ def _said_intent(code, content):
     return BARE_CODES[code](content.pattern.code) or code
 
 
-def _when(trigger, exprs, pub, narrative, carry, mood):
-    """The EventDate of a trigger: its sentence's date expression, else the date its paragraph
-    carries, else the publication; an intention is dated when stated, not when planned."""
-    when = date_event(trigger.start, trigger.end, exprs, pub, narrative)
+def _when(trigger, exprs, pub, narrative, carry, mood, said, clause):
+    """The EventDate of a trigger: its clause's or sentence's date expression, else the date its
+    paragraph carries, else the publication; an intention is dated when stated, not when planned."""
+    when = date_event(trigger.start, trigger.end, exprs, pub, narrative, clause)
     future = mood == "intent" or trigger.pattern.future
-    if future and when.value and pub and (when.value > pub or _weekday_of(trigger, exprs)):
+    if future and when.value and pub and (when.value > pub or _weekday_of(trigger, exprs, said, clause)):
         when = publication_date(pub)     # "will meet on Friday": next Friday, planned, not the past one
     if when.basis == "publication" and carry is not None:
         when = carry
     return when
 
 
-def _weekday_of(trigger, exprs):
+def _weekday_of(trigger, exprs, said, clause):
     """Whether a trigger is dated by a bare weekday name of the day planned: after it ("will meet
-    Putin on Friday"; "agreed on Thursday to resume talks" dates the statement), or anywhere near a
-    future form ("в пятницу встретится", "wird am Freitag ... zusammenkommen")."""
-    expr = choose(trigger.start, trigger.end, exprs)
-    return expr is not None and expr.kind == "weekday" and (expr.start >= trigger.end or trigger.pattern.future)
+    Putin on Friday"; "agreed on Thursday to resume talks" dates the statement, as does "ready to
+    mediate, its minister said on Tuesday"), or anywhere near a future form ("в пятницу
+    встретится", "wird am Freitag ... zusammenkommen")."""
+    expr = choose(trigger.start, trigger.end, exprs, clause)
+    if expr is None or expr.kind != "weekday":
+        return False
+    if expr.start >= trigger.end:
+        return not said(trigger.end, expr.start)
+    return trigger.pattern.future
 
 
 def _placed(actor, where, other):

@@ -60,22 +60,25 @@ def following_anchor(expr, exprs):
     return next((e for e in exprs if e.start >= expr.end and e.kind != "relative" and e.value), None)
 
 
-def choose(trigger_start, trigger_end, exprs):
+def choose(trigger_start, trigger_end, exprs, clause=None):
     """The date expression that dates a trigger: inside a "X after <event> on <date>" phrase the
-    anchor date, elsewhere in that sentence the phrase itself; else the nearest expression."""
+    anchor date, elsewhere in that sentence the phrase itself; else the nearest expression in the
+    trigger's clause (first, last), else the nearest in the sentence."""
     for expr in exprs:
         if expr.kind == "relative" and expr.anchor == "following":
             anchor = following_anchor(expr, exprs)
             if anchor:
                 return anchor if expr.end <= trigger_start < anchor.end else expr
+    if clause is not None:
+        exprs = [e for e in exprs if clause[0] <= e.start and e.end <= clause[1]] or exprs
     if not exprs:
         return None
     return min(exprs, key=lambda e: (max(e.start - trigger_end, trigger_start - e.end, 0), e.start))
 
 
-def date_event(trigger_start, trigger_end, exprs, pub, narrative):
+def date_event(trigger_start, trigger_end, exprs, pub, narrative, clause=None):
     """The EventDate of a trigger in a sentence with these date expressions."""
-    expr = choose(trigger_start, trigger_end, exprs)
+    expr = choose(trigger_start, trigger_end, exprs, clause)
     if expr is None:
         return publication_date(pub)
     return _resolve(expr, exprs, pub, narrative)
