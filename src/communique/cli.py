@@ -248,6 +248,27 @@ def cmd_eval(args):
                     by_root=args.by_root)
 
 
+@_store_command
+def cmd_serve(args):
+    """Serve the page and the JSON API over a store until interrupted."""
+    import os
+
+    import uvicorn
+
+    from communique.web.app import create_app
+
+    token = args.token or os.environ.get("COMMUNIQUE_TOKEN") or None
+    app = create_app(_existing(args.db), token=token)
+    where = f"http://{args.host}:{args.port}/"
+    posting = "on (token required)" if token else "off (give --token to allow it)"
+    print(f"communique: serving {args.db} at {where} (OpenAPI schema: {where}api/openapi.json; "
+          f"POST /api/documents {posting})", file=sys.stderr)
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"communique: listening on {args.host}: reachable from other machines", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    return 0
+
+
 def _store_arg(parser):
     """The --db option."""
     parser.add_argument("--db", default=DEFAULT_DB, help=f"store file (default: {DEFAULT_DB})")
@@ -315,6 +336,13 @@ def build_parser():
     er = sub.add_parser("errors", help="documents the store could not take, with why")
     _store_arg(er)
     er.set_defaults(func=cmd_errors)
+    sv = sub.add_parser("serve", help="a web page and a JSON API to explore a store")
+    _store_arg(sv)
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    sv.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    sv.add_argument("--token", help="allow POST /api/documents with this bearer token (or set COMMUNIQUE_TOKEN)")
+    sv.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
+    sv.set_defaults(func=cmd_serve)
     ev = sub.add_parser("eval", help="score the coder on gold files")
     ev.add_argument("gold", nargs="+", help="gold JSON Lines files (formats of shared/corpora) "
                     "or cross-lingual tables (.yaml: one item in many languages)")

@@ -23,7 +23,7 @@ class Party:
         """(SQL condition, parameters) for this party on one side of an event."""
         if self.code:
             return f"{side}_party = ?", [self.code]
-        return f"{side}_name LIKE ? COLLATE NOCASE", [f"%{self.name}%"]
+        return f"{side}_name LIKE ? ESCAPE '\\' COLLATE NOCASE", [f"%{literal(self.name)}%"]
 
 
 def resolve_party(text):
@@ -50,6 +50,11 @@ def resolve_party(text):
             if entity.kind == "person":
                 return Party(name=entity.name)
     return Party(name=text)
+
+
+def literal(text):
+    """Text for a LIKE pattern that matches itself only: % and _ are not wildcards."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _day(value, flag):
@@ -101,14 +106,14 @@ def where(actor=None, country=None, person=None, dyad=None, code=None, root=None
         conds.append("date <= ?")
         params.append(_day(until, "--until"))
     if lang:
-        conds.append("(',' || langs || ',') LIKE ?")
-        params.append(f"%,{lang.lower()},%")
+        conds.append("(',' || langs || ',') LIKE ? ESCAPE '\\'")
+        params.append(f"%,{literal(lang.lower())},%")
     if place:
-        conds.append("(place LIKE ? COLLATE NOCASE OR place_country = ?)")
-        params += [f"%{place}%", place.upper()]
+        conds.append("(place LIKE ? ESCAPE '\\' COLLATE NOCASE OR place_country = ?)")
+        params += [f"%{literal(place)}%", place.upper()]
     if text:
-        conds.append("EXISTS (SELECT 1 FROM reports r WHERE r.event_id = events.event_id AND r.row LIKE ? COLLATE NOCASE)")
-        params.append(f"%{text}%")
+        conds.append("EXISTS (SELECT 1 FROM reports r WHERE r.event_id = events.event_id AND r.row LIKE ? ESCAPE '\\' COLLATE NOCASE)")
+        params.append(f"%{literal(text)}%")
     return (" WHERE " + " AND ".join(conds)) if conds else "", params
 
 

@@ -89,3 +89,20 @@ def connect(path):
         raise StoreError(f"{path}: store version {found[0]}, this communique reads version {VERSION}")
     con.row_factory = sqlite3.Row
     return con
+
+
+def open_readonly(path):
+    """A read-only connection to an existing store (for the web server), usable from any thread."""
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError(f"{path}: no such store (create one with: communique ingest FILES --db {path})")
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30, check_same_thread=False)
+        found = con.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: not a communique store ({exc})") from None
+    if found is None or found[0] != VERSION:
+        con.close()
+        raise StoreError(f"{path}: not a communique store of version {VERSION}")
+    con.row_factory = sqlite3.Row
+    return con
