@@ -217,3 +217,13 @@ def test_a_missing_store_is_a_clear_error(tmp_path):
 
     with pytest.raises(StoreError, match="no such store"):
         create_app(tmp_path / "missing.db")
+
+
+def test_unindexed_sorts_need_narrow_filters(client, monkeypatch):
+    from communique.store import browse
+
+    monkeypatch.setattr(browse, "COUNT_CAP", 5)
+    response = client.get("/api/events", params={"sort": "code"})
+    assert response.status_code == 400 and "narrow the filters" in response.json()["detail"]
+    assert client.get("/api/events", params={"sort": "code", "a": "RUS", "b": "USA", "root": "01"}).status_code == 200
+    assert client.get("/api/events", params={"sort": "-sources"}).status_code == 200

@@ -17,10 +17,9 @@ SORTS = {
     "target": "target_party IS NULL, target_party, date, event_id",
     "-target": "target_party IS NULL, target_party DESC, date, event_id",
     "sources": "num_sources, date, event_id",
-    "-sources": "num_sources DESC, date DESC, event_id",
-    "articles": "num_articles, date, event_id",
-    "-articles": "num_articles DESC, date DESC, event_id",
+    "-sources": "num_sources DESC, date DESC, event_id DESC",
 }
+INDEXED = {"date", "-date", "sources", "-sources"}      # other sorts need the matches counted exactly
 COUNT_CAP = 10_000          # a page counts matching events up to this many, then says "at least"
 NETWORK_EVENTS = 20_000     # the network is drawn from the latest this many matching events
 COLUMNS = "event_id, row, num_mentions, num_sources, num_articles"
@@ -38,10 +37,13 @@ def page(con, sort="-date", limit=50, offset=0, **filters):
     if sort not in SORTS:
         raise StoreError(f"sort: expected one of {', '.join(SORTS)}, got {sort!r}")
     clause, params = where(**filters)
-    rows = con.execute(f"SELECT {LISTED} FROM events{clause} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
-                       params + [limit, offset]).fetchall()
     counted = con.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM events{clause} LIMIT ?)",
                           params + [COUNT_CAP + 1]).fetchone()[0]
+    if counted > COUNT_CAP and sort not in INDEXED:
+        raise StoreError(f"sort: over {COUNT_CAP:,} events match; narrow the filters to sort by {sort.lstrip('-')}, "
+                         "or sort by date or sources")
+    rows = con.execute(f"SELECT {LISTED} FROM events{clause} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
+                       params + [limit, offset]).fetchall()
     return {"events": [r[0] for r in rows], "total": min(counted, COUNT_CAP), "total_exact": counted <= COUNT_CAP}
 
 

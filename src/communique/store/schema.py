@@ -33,7 +33,11 @@ CREATE TABLE IF NOT EXISTS events (
     row TEXT NOT NULL                       -- the event contract JSON of the most precise report
 );
 CREATE INDEX IF NOT EXISTS events_block ON events (root, pair, date_lo);
-CREATE INDEX IF NOT EXISTS events_date ON events (date);
+DROP INDEX IF EXISTS events_date;             -- events_recent serves what it did
+-- (date, parties, root) covers the page's network of the latest events and any newest-first list
+CREATE INDEX IF NOT EXISTS events_recent ON events (date, source_party, target_party, root);
+CREATE INDEX IF NOT EXISTS events_root ON events (root, date);
+CREATE INDEX IF NOT EXISTS events_sources ON events (num_sources, date);
 CREATE INDEX IF NOT EXISTS events_pair ON events (pair, date);
 CREATE INDEX IF NOT EXISTS events_source ON events (source_party, date);
 CREATE INDEX IF NOT EXISTS events_target ON events (target_party, date);

@@ -38,7 +38,7 @@ def create_app(db, token=None):
     app = FastAPI(title="communique", version=__version__, docs_url=None, redoc_url=None,   # their pages load scripts from a CDN
                   openapi_url="/api/openapi.json",
                   description="Political and diplomatic events coded from news, with the sentences that report them.")
-    app.state.db, app.state.token = db, token or None
+    app.state.db, app.state.token, app.state.cache = db, token or None, {}
     _add_handlers(app)
     _add_read_routes(app)
     _add_post_route(app)
@@ -111,13 +111,15 @@ def _add_read_routes(app):
     @app.get("/api/network", summary="Who deals with whom: parties and their contacts",
              dependencies=[Depends(reject_unknown(EventFilters.NAMES | {"edges"}))])
     def network(filters: EventFilters = Depends(), con=Depends(store), edges: int = Query(150, ge=1, le=1000)):
-        return browse.network(con, limit_edges=edges, **filters.as_query())
+        query = filters.as_query()
+        return _cached(app, con, ("network", edges, repr(sorted(query.items()))),
+                       lambda: browse.network(con, limit_edges=edges, **query))
 
     @app.get("/api/actors", summary="Countries and organisations in the store, most events first",
              dependencies=[Depends(reject_unknown({"prefix", "limit"}))])
     def actors(con=Depends(store), prefix: str | None = Query(None, max_length=10, pattern=r"^[A-Za-z]+$"),
                limit: int = Query(200, ge=1, le=1000)):
-        return {"actors": browse.parties(con, prefix, limit)}
+        return _cached(app, con, ("actors", prefix, limit), lambda: {"actors": browse.parties(con, prefix, limit)})
 
     @app.get("/api/documents/{doc_id}", summary="One stored document and its events")
     def document(doc_id: str = DOC_ID, con=Depends(store)):
@@ -131,6 +133,22 @@ def _add_read_routes(app):
         counts = {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("documents", "events")}
         return {"version": __version__, "posting": app.state.token is not None, **counts,
                 "roots": roots(), "plover": sorted(EventFilters.PLOVER), "languages": sorted(EventFilters.LANGS)}
+
+
+CACHED = 256     # answers of the slow aggregate questions kept per server
+
+
+def _cached(app, con, key, compute):
+    """compute()'s answer, kept until the store changes (its newest report or event id moves)."""
+    version = tuple(con.execute("SELECT (SELECT MAX(report_id) FROM reports), (SELECT MAX(event_id) FROM events)")
+                    .fetchone())
+    cache = app.state.cache
+    found = cache.get(key)
+    if found is None or found[0] != version:
+        if len(cache) >= CACHED:
+            cache.clear()
+        found = cache[key] = (version, compute())
+    return found[1]
 
 
 def _json(text):
