@@ -5,7 +5,7 @@
 const SVG = "http://www.w3.org/2000/svg";
 const FILTERS = ["actor", "a", "b", "root", "plover", "since", "until", "lang", "place", "q"];
 const PAGE = 50, TIMELINE_EVENTS = 500;
-const state = { sort: "-date", offset: 0, roots: {} };
+const state = { sort: "-date", offset: 0, roots: {}, loads: 0 };
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -273,13 +273,15 @@ async function load() {
   table.set("sort", state.sort); table.set("limit", PAGE); table.set("offset", state.offset);
   const line = new URLSearchParams(filters);
   line.set("sort", "-date"); line.set("limit", TIMELINE_EVENTS);
+  const mine = ++state.loads;      // a slower answer to an earlier request must not overwrite this one
   try {
     const [found, recent, net] = await Promise.all([api("/api/events", table), api("/api/events", line), api("/api/network", filters)]);
+    if (mine !== state.loads) return;
     drawTable(found);
     drawTimeline(recent.events, recent.total, recent.total_exact);
     drawNetwork(net);
     $("#summary").textContent = `${found.total_exact ? found.total : found.total + "+"} events match`;
-  } catch (error) { showError(error); }
+  } catch (error) { if (mine === state.loads) showError(error); }
 }
 
 async function start() {
