@@ -73,16 +73,16 @@ class World:
     by_role: dict = field(default_factory=dict)
     lowercase: set = field(default_factory=set)     # country adjectives written in lower case ("rusas")
 
-    def add_form(self, text, entity, adjective=False):
+    def add_form(self, text, entity, lowercase_ok=False):
         """Index one written form of an entity as (entity, exact): short upper-case forms (AS, US)
-        keep their exact text, which the match must equal; a country adjective the data writes in
-        lower case (French, Spanish, German, Russian: "russes", "chilenische") matches lower-case text."""
+        keep their exact text, which the match must equal; a country adjective or group name the data
+        writes in lower case ("russes", "chilenische", "talibanes") matches lower-case text."""
         text = str(text).strip()
         if not text:
             return
         exact = text if text.isupper() and len(text) <= 4 else None
         self.names.add(text, (entity, exact))
-        if adjective and text[:1].islower():
+        if lowercase_ok and text[:1].islower():
             self.lowercase.add(phrase_key(text))
 
     def holder(self, country, role, day):
@@ -128,7 +128,7 @@ def _add_countries(world, own):
         for form in _forms_for(row["names"], world.lang):
             world.add_form(form, entity)
         for form in _forms_for(extra.get(row["iso3"]), world.lang) + list(own["countries"].get(row["iso3"], ())):
-            world.add_form(form, entity, adjective=True)
+            world.add_form(form, entity, lowercase_ok=True)
 
 
 def _add_orgs(world, own):
@@ -141,7 +141,7 @@ def _add_orgs(world, own):
                         sector=row.get("sector", "IGO"), cameo=row.get("cameo"))
         world.orgs[row["org"]] = entity
         for form in [row["org"]] + _forms_for(row.get("names"), world.lang) + list(own["orgs"].get(row["org"], ())):
-            world.add_form(form, entity)
+            world.add_form(form, entity, lowercase_ok=form == form.lower())   # "talibanes", not "the Alliance"
 
 
 def _add_seats(world, own):

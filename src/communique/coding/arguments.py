@@ -242,7 +242,8 @@ class ArgumentFinder:
 
     def _reports_between(self, lowers, start, end):
         """Whether a reporting word stands between two tokens ("Russia said | Sudan must ...")."""
-        return any((hit := self.lang.kinds_at(lowers, j)) and "reporting" in hit[1] for j in range(start, end))
+        return any((hit := self.lang.kinds_at(lowers, j)) and "reporting" in hit[1]
+                   for j in range(start, min(end, len(lowers))))
 
     def _own_people(self, group, source, lowers):
         """Whether a group inside a trigger is the source's own ("recalled its ambassador", "warned

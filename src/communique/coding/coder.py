@@ -232,10 +232,24 @@ def _when(trigger, exprs, pub, narrative, carry, mood, said, clause):
     when = date_event(trigger.start, trigger.end, exprs, pub, narrative, clause)
     future = mood == "intent" or trigger.pattern.future
     if future and when.value and pub and (when.value > pub or _weekday_of(trigger, exprs, said, clause)):
-        when = publication_date(pub)     # "will meet on Friday": next Friday, planned, not the past one
+        # "will meet on Friday": next Friday, planned; the intention is dated when it was stated
+        # ("..., the ministry said on Thursday"; "外交部4日宣布"), else when published
+        stated = _statement_expr(exprs, said, choose(trigger.start, trigger.end, exprs, clause))
+        when = date_event(stated.start, stated.end, [stated], pub, narrative) if stated else publication_date(pub)
+        if when.value is None or when.value > pub:
+            when = publication_date(pub)
     if when.basis == "publication" and carry is not None:
         when = carry
     return when
+
+
+def _statement_expr(exprs, said, planned):
+    """The date expression of a reporting verb in the sentence ("said on Thursday", "4日宣布",
+    "в четверг заявил"): a reporting word within three tokens of it; None when there is none."""
+    for expr in exprs:
+        if expr is not planned and (said(max(expr.start - 3, 0), expr.start) or said(expr.end, expr.end + 3)):
+            return expr
+    return None
 
 
 def _weekday_of(trigger, exprs, said, clause):

@@ -21,6 +21,7 @@ def _latin_base(char):
 # ("carcel", "Jerico", "motin"); Cyrillic (й, ё), Greek and other scripts keep theirs
 ACCENTS = {c: _latin_base(c) for c in map(chr, range(0xC0, 0x250)) if c.isalpha() and _latin_base(c) != c}
 APOSTROPHES = str.maketrans({**ACCENTS, "’": "'", "‘": "'", "`": "'",
+                             "،": ",", "؛": ";", "؟": "?",                      # Arabic punctuation
                              **{chr(0x660 + d): str(d) for d in range(10)},     # Arabic-Indic digits
                              **{chr(0x6F0 + d): str(d) for d in range(10)},     # Persian digits
                              **{chr(c): None for c in (*range(0x64B, 0x660), 0x670, 0x640)}})  # vowel marks, tatweel
