@@ -142,8 +142,9 @@ class MentionFinder:
             entities = [e for e in entities if e.kind != "person"] + (in_office if len(in_office) == 1 else [])
         if not entities:
             return None
+        # a capital before a bigger city that bears its name too ("New Delhi" is also Delhi's alias)
         best = min(entities, key=lambda e: (KIND_PRIORITY[e.kind], e.country not in ctx.countries,
-                                            -e.population))
+                                            not e.capital, -e.population))
         return Atom(best.kind, i, end, entity=best)
 
     def _inside_name(self, atom, tokens, lowers):

@@ -40,8 +40,9 @@ def _resolve(expr, exprs, pub, narrative):
     if expr.anchor == "following":
         anchor = following_anchor(expr, exprs)
         base = anchor.value if anchor else (expr.base or narrative or pub)
-    elif expr.anchor == "narrative":
-        base = narrative or pub
+    elif expr.anchor == "narrative":     # "... on 14 October, and X responded the same day": that day
+        earlier = [e for e in exprs if e.end <= expr.start and e.kind != "relative" and e.value]
+        base = earlier[-1].value if earlier else (narrative or pub)
     else:
         base = pub
     if base is None:
