@@ -309,7 +309,10 @@ class ArgumentFinder:
         comma = max((j for j in range(first, start) if lowers and lowers[j] == ","), default=None)
         tail = [g for g in inside if comma is not None and g.start > comma]
         if not tail and inside and self._participial(lowers, comma, start):
-            return inside[0]    # "X held talks ..., offering support to Lebanon": X offers
+            # "X held talks ..., offering support to Lebanon": X offers; "..., the Taliban said,
+            # condemning the raids": the speaker condemns
+            speakers = [g for g in inside if g.end < comma <= g.end + 3 and self._reports_between(lowers, g.end, comma)]
+            return speakers[-1] if speakers else inside[0]
         if not tail and comma is not None:
             inside = self._without_apposition(inside, lowers, first, comma)
         for pool in (tail, inside):
