@@ -51,6 +51,9 @@ class Mention:
         return next((a for a in self.atoms if a.kind in group), None)
 
 
+MAX_PREP_WORDS = 3      # the longest place preposition looked for before a mention ("in der nähe von")
+
+
 class MentionFinder:
     """Finds actor mentions with one language's data and one world dictionary."""
 
@@ -470,12 +473,18 @@ class MentionFinder:
     def _prep_before(self, lowers, start):
         """'locative' or 'directional' when such a preposition stands right before a mention,
         articles and place modifiers between ("in northern Nigeria")."""
+        end = start         # where the preposition must end: at the mention, or at the articles before it
         for j in range(start - 1, max(start - 4, -1), -1):
             kinds = self.lang.kinds_at(lowers, j)
-            if kinds and kinds[1] & {"locative", "directional"}:
-                return "locative" if "locative" in kinds[1] else "directional"
-            if not kinds or not kinds[1] & {"articles", "place_modifiers"}:
-                return None
+            if kinds and kinds[0] == end and kinds[1] & {"articles", "place_modifiers"}:
+                end = j
+                continue
+            # the preposition may be one word or several ending here ("на заседании", "near to")
+            for k in range(j, max(j - MAX_PREP_WORDS, -1), -1):
+                kinds = self.lang.kinds_at(lowers, k)
+                if kinds and kinds[0] == end and kinds[1] & {"locative", "directional"}:
+                    return "locative" if "locative" in kinds[1] else "directional"
+            return None
         return None
 
 

@@ -33,6 +33,13 @@ class Group:
         return self.members[0].place is not None and self.members[0].prep in ("locative", "dateline")
 
     @property
+    def is_venue(self):
+        """Whether the group names an organisation after "at"/"in" ("accused, at the UN Security
+        Council, Rwanda"): a party only when no other one is there."""
+        first = self.members[0]
+        return first.place is None and first.prep == "locative" and _venue(first)
+
+    @property
     def is_directional(self):
         return self.members[0].prep == "directional"
 
@@ -317,6 +324,7 @@ class ArgumentFinder:
             inside = self._without_apposition(inside, lowers, first, comma)
         for pool in (tail, inside):
             if pool:
+                pool = [g for g in pool if not g.is_venue] or pool
                 preferred = [g for g in pool if not _bare_capital(g)] or pool
                 return preferred[-1]
         if not candidates:
@@ -380,11 +388,13 @@ class ArgumentFinder:
                     if first_only:
                         return group
                     found.setdefault("locative" if group.is_place else "place", group)
+            elif group.is_venue and not first_only:
+                found.setdefault("venue", group)
             elif _has_party(group) or (first_only and _has_actor(group)):
                 return group
             elif _has_actor(group):
                 found.setdefault("sector", group)
-        return found.get("place") or found.get("sector") or found.get("locative")
+        return found.get("venue") or found.get("place") or found.get("sector") or found.get("locative")
 
     def later_target(self, trigger, groups, lowers):
         """The first party after a governing trigger anywhere in its clause, a destination
@@ -564,6 +574,14 @@ def _bare_capital(group):
     """Whether a group is only a capital city standing for its government ("left Moscow"), which
     a named subject earlier in the clause outranks as the source."""
     return all(m.place is not None and m.place.kind == "city" and len(m.atoms) == 1 for m in group.members)
+
+
+def _venue(mention):
+    """Whether a mention names an organisation as a body, with no person or role in it ("the UN
+    Security Council", "ASEAN"): after "at" it is where something happens."""
+    actor = mention.actor
+    return actor is not None and bool(actor.org) and not actor.name and not actor.role \
+        and all(a.kind == "org" for a in mention.atoms)
 
 
 def _is_place_only(group):
