@@ -227,3 +227,13 @@ def test_unindexed_sorts_need_narrow_filters(client, monkeypatch):
     assert response.status_code == 400 and "narrow the filters" in response.json()["detail"]
     assert client.get("/api/events", params={"sort": "code", "a": "RUS", "b": "USA", "root": "01"}).status_code == 200
     assert client.get("/api/events", params={"sort": "-sources"}).status_code == 200
+
+
+def test_people_and_languages_of_events(client):
+    people = client.get("/api/actors", params={"kind": "people"}).json()["actors"]
+    biden = next(p for p in people if p["name"] == "Joe Biden")
+    assert biden["party"] == "USA" and biden["events"] >= 2
+    call = next(e for e in _events(client, a="RUS", b="USA", root="04", limit=500)["events"]
+                if e["date"] == "2021-12-07")
+    assert sorted(call["langs"]) == ["en", "id"]
+    assert client.get("/api/actors", params={"kind": "robots"}).status_code == 422

@@ -27,6 +27,7 @@ COLUMNS = "event_id, row, num_mentions, num_sources, num_articles"
 # has them), with the store's id, counts and documents; no row is parsed in Python
 LISTED = ("json_set(json_remove(row, '$.mentions'), '$.event_id', CAST(event_id AS TEXT), "
           "'$.num_mentions', num_mentions, '$.num_sources', num_sources, '$.num_articles', num_articles, "
+          "'$.langs', json('[\"' || replace(langs, ',', '\",\"') || '\"]'), "
           "'$.doc_ids', (SELECT json_group_array(doc_id) FROM (SELECT DISTINCT doc_id FROM reports r "
           "WHERE r.event_id = events.event_id ORDER BY doc_id)))")
 

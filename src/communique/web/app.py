@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from communique import __version__
 from communique.ontology.cameo import codes
 from communique.store import browse
+from communique.store.actors import people
 from communique.store.schema import StoreError, open_readonly
 from communique.web.filters import EventFilters, reject_unknown
 
@@ -115,10 +116,13 @@ def _add_read_routes(app):
         return _cached(app, con, ("network", edges, repr(sorted(query.items()))),
                        lambda: browse.network(con, limit_edges=edges, **query))
 
-    @app.get("/api/actors", summary="Countries and organisations in the store, most events first",
-             dependencies=[Depends(reject_unknown({"prefix", "limit"}))])
-    def actors(con=Depends(store), prefix: str | None = Query(None, max_length=10, pattern=r"^[A-Za-z]+$"),
+    @app.get("/api/actors", summary="Countries and organisations (or people) in the store, most events first",
+             dependencies=[Depends(reject_unknown({"kind", "prefix", "limit"}))])
+    def actors(con=Depends(store), kind: Literal["parties", "people"] = "parties",
+               prefix: str | None = Query(None, max_length=10, pattern=r"^[A-Za-z]+$"),
                limit: int = Query(200, ge=1, le=1000)):
+        if kind == "people":
+            return _cached(app, con, ("people", limit), lambda: {"actors": people(con)[:limit]})
         return _cached(app, con, ("actors", prefix, limit), lambda: {"actors": browse.parties(con, prefix, limit)})
 
     @app.get("/api/documents/{doc_id}", summary="One stored document and its events")

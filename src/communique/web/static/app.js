@@ -193,7 +193,8 @@ function drawTable(found) {
     const row = el("tr", { tabindex: 0, "data-event-id": e.event_id });
     const place = e.location ? e.location.name : "";
     row.append(el("td", {}, e.date || "undated"), el("td", {}, `${e.code} ${e.name}`), el("td", {}, party(e.source)),
-      el("td", {}, party(e.target)), el("td", {}, place), el("td", {}, e.lang || ""), el("td", {}, e.num_sources));
+      el("td", {}, party(e.target)), el("td", {}, place), el("td", {}, (e.langs || [e.lang]).join(" ")),
+      el("td", {}, e.num_sources));
     row.addEventListener("click", () => openEvent(e.event_id));
     row.addEventListener("keydown", (ev) => { if (ev.key === "Enter") openEvent(e.event_id); });
     return row;
