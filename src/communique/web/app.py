@@ -11,6 +11,7 @@ from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, R
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from communique import __version__
 from communique.ontology.cameo import codes
@@ -36,7 +37,8 @@ def create_app(db, token=None):
     """The ASGI app serving the store at db; POST /api/documents works only when token is set."""
     db = str(db)
     open_readonly(db).close()           # fail now, with a clear message, not at the first request
-    app = FastAPI(title="communique", version=__version__, docs_url=None, redoc_url=None,   # their pages load scripts from a CDN
+    # no /docs pages: FastAPI's load their scripts from a CDN; the schema is at /api/openapi.json
+    app = FastAPI(title="communique", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
                   description="Political and diplomatic events coded from news, with the sentences that report them.")
     app.state.db, app.state.token, app.state.cache = db, token or None, {}
@@ -166,12 +168,13 @@ def _add_post_route(app):
     @app.post("/api/documents", status_code=201, summary="Code and store articles (needs the server's token)")
     async def post_documents(request: Request):
         _check_token(request)
+        declared = request.headers.get("content-length", "0")
+        if not declared.isdigit() or int(declared) > MAX_POST_BYTES:
+            raise HTTPException(413, f"at most {MAX_POST_BYTES // 1048576} MB of articles per request")
         body = await request.body()
         if len(body) > MAX_POST_BYTES:
             raise HTTPException(413, f"at most {MAX_POST_BYTES // 1048576} MB of articles per request")
         lines = _post_lines(body)
-        from starlette.concurrency import run_in_threadpool
-
         return await run_in_threadpool(_ingest_lines, request.app.state.db, lines)
 
 
@@ -210,7 +213,6 @@ def _ingest_lines(db, lines):
     log = io.StringIO()
     tally = ingest(db, read_source("request", lines, fmt="jsonl"), workers=1, log=log)
     return {**vars(tally), "errors": [m.removeprefix("communique: ") for m in log.getvalue().splitlines()]}
-
 
 
 def roots():
