@@ -237,3 +237,15 @@ def test_people_and_languages_of_events(client):
                 if e["date"] == "2021-12-07")
     assert sorted(call["langs"]) == ["en", "id"]
     assert client.get("/api/actors", params={"kind": "robots"}).status_code == 422
+
+
+def test_posting_too_much_is_refused_before_coding(writable, monkeypatch):
+    from communique.web import app as web
+
+    monkeypatch.setattr(web, "MAX_POST_BYTES", 100)
+    client = TestClient(create_app(writable, token=TOKEN))
+    response = client.post("/api/documents", json=ARTICLE, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 413 and "per request" in response.json()["detail"]
+    chunked = client.post("/api/documents", content=iter([json.dumps(ARTICLE).encode()] * 3),
+                          headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"})
+    assert chunked.status_code == 413

@@ -168,13 +168,16 @@ def _add_post_route(app):
     @app.post("/api/documents", status_code=201, summary="Code and store articles (needs the server's token)")
     async def post_documents(request: Request):
         _check_token(request)
+        too_big = HTTPException(413, f"at most {MAX_POST_BYTES // 1048576} MB of articles per request")
         declared = request.headers.get("content-length", "0")
         if not declared.isdigit() or int(declared) > MAX_POST_BYTES:
-            raise HTTPException(413, f"at most {MAX_POST_BYTES // 1048576} MB of articles per request")
-        body = await request.body()
-        if len(body) > MAX_POST_BYTES:
-            raise HTTPException(413, f"at most {MAX_POST_BYTES // 1048576} MB of articles per request")
-        lines = _post_lines(body)
+            raise too_big
+        body = bytearray()
+        async for chunk in request.stream():      # a body sent in chunks is capped as it arrives
+            body += chunk
+            if len(body) > MAX_POST_BYTES:
+                raise too_big
+        lines = _post_lines(bytes(body))
         return await run_in_threadpool(_ingest_lines, request.app.state.db, lines)
 
 
