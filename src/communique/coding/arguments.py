@@ -91,7 +91,8 @@ class ArgumentFinder:
         gap = range(left.end, right.start)
         if gap and lowers[left.end] == "," and "," in lowers[left.start:left.end]:
             gap = range(left.end + 1, right.start)   # "el presidente ruso, Vladímir Putin, | y ...": the comma closes an apposition
-        elif not gap or (lowers[left.end] == "," and len(gap) > 1 and not self._in_list(left, lowers)):
+        elif not gap or (lowers[left.end] == "," and len(gap) > 1 and not self._in_list(left, lowers)
+                         and not self._article_list(gap, right, lowers)):
             return False
         if [lowers[j] for j in gap] == [","] and not self._list_goes_on(right, lowers):
             return False        # "after leaving Kuala Lumpur, Thailand's ministry said": no list
@@ -113,6 +114,17 @@ class ArgumentFinder:
         continues the list; after a single mention it joins clauses ("..., and Russia accused ...")."""
         j = left.start - 1
         return j >= 0 and lowers[j] == ","
+
+    def _article_list(self, gap, right, lowers):
+        """Whether ", <article> B" starts a list that goes on ("le Brésil, la Colombie et le
+        Mexique"), not a clause after a single mention."""
+        j = gap.start + 1
+        while j < gap.stop:
+            kinds = self.lang.kinds_at(lowers, j)
+            if not (kinds and kinds[0] <= gap.stop and "articles" in kinds[1]):
+                return False
+            j = kinds[0]
+        return self._list_goes_on(right, lowers)
 
     def _list_goes_on(self, mention, lowers):
         """Whether a comma or a coordination word follows a mention, as in a list ("A, B and C")."""
