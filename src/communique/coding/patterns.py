@@ -262,8 +262,9 @@ def _match(items, k, lowers, i, lemma_of, blocked, stops):
         while plain <= item.reach and size <= item.reach + ACTOR_GAP:
             best = max(best, _match(items, k + 1, lowers, i + size, lemma_of, blocked, stops))
             j = i + size
+            # punctuation inside a name or a date ("夏巴兹·谢里夫", "am 8. Juli") is no stop
             if j >= len(lowers) or (size and lowers[j] in stops) or (
-                    PUNCT_RE.match(lowers[j]) and not _aside(lowers, j, blocked)):
+                    PUNCT_RE.match(lowers[j]) and j not in blocked and not _aside(lowers, j, blocked)):
                 break
             plain += j not in blocked and lowers[j] not in FREE_IN_GAP
             size += 1
