@@ -29,6 +29,8 @@ INTENT_ROOT = "03"
 BARE_CODES = {"030": intent_code, "020": appeal_code, "100": demand_code}
 DEMAND_ROOT = "10"
 PROTEST_ROOT = "14"
+DISAPPROVE_ROOT = "11"
+VIOLENT_ROOTS = ("18", "19", "20")
 CONTENT_GAP = 10
 # a country and its own state organs are one party: "Russia deployed Russian troops" is no event,
 # "Croatia is investigating Croatian extremists" is
@@ -103,9 +105,13 @@ class Coder:
             story.anchor_events(exprs, mentions)
             carry = story.carry(paragraph, self._continues(lowers))
             events, previous, before = [], None, (0, 0)
+            retold = _retold_attacks(triggers, mentions)
             for trigger in triggers:
+                if trigger in retold.values():
+                    continue        # "condemned the raids": the raids told before, not new ones
+                aimed_at = _attacker(story.events + events) if trigger in retold else None
                 found, previous = self._events(doc, sent, trigger, story.day, carry, contents.get(trigger),
-                                               previous, before)
+                                               previous, before, aimed_at)
                 events.extend(found)
                 before = (trigger.start, trigger.end)
         events = _attributed_first(events)
@@ -120,9 +126,10 @@ class Coder:
                    for hit in (self.lang.kinds_at(lowers, j) for j in range(min(CONTINUATION_AT, len(lowers)))
                                if lowers[j] in starts))
 
-    def _events(self, doc, sent, trigger, narrative, carry, content=None, previous=None, before=(0, 0)):
+    def _events(self, doc, sent, trigger, narrative, carry, content=None, previous=None, before=(0, 0),
+                aimed_at=None):
         """The events one trigger gives (several with coordinated actors), and the arguments a
-        verb coordinated with it may share."""
+        verb coordinated with it may share; aimed_at, when given, is the target."""
         pattern, lowers = trigger.pattern, sent.lowers
         first, last = self.arguments.clause(lowers, trigger.start, trigger.end)
         mood = modality(self.lang, lowers, trigger.start, first, before, trigger.end)
@@ -145,7 +152,7 @@ class Coder:
             visited = None if found.reciprocal else target_m     # "A and B agreed": B is no place
             where = locate(trigger, sent.mentions, visited, self.lang, lowers, first)
             source = _placed(source_m.actor, where, None) if source_m else None
-            target = _placed(_target_actor(target_m), where, source)
+            target = aimed_at.copy() if aimed_at else _placed(_target_actor(target_m), where, source)
             if target is None and unplaced:
                 target = _place_target(where, source, sent.mentions, trigger.end)
             if (_unattributed(where, target, code) if source_m is None
@@ -320,6 +327,29 @@ def _drop_contents(triggers, same_clause):
         kept.append(trigger)
         governor = trigger if trigger.pattern.code.startswith(governing_codes()) else None
     return kept, contents
+
+
+RETOLD_GAP = 3      # tokens between "condemned" and "the raids" (articles, a preposition)
+OWN_PARTY_AFTER = 2     # "el ataque | de Irán", "los bombardeos | israelíes": the attack's own party
+
+
+def _retold_attacks(triggers, mentions):
+    """{disapproval trigger: violent trigger} for "condemned the raids", "نددت بالغارات": an
+    attack named by a bare noun right after a disapproval, no party between (not "condemned the
+    Russian attack"), is one told before, aimed at whoever made it."""
+    out = {}
+    for left, right in zip(triggers, triggers[1:]):
+        if left.pattern.code[:2] == DISAPPROVE_ROOT and right.pattern.code[:2] in VIOLENT_ROOTS \
+                and 0 <= right.start - left.end <= RETOLD_GAP \
+                and not any(left.end <= m.start < right.end + OWN_PARTY_AFTER
+                            and (m.place is None or m.place.kind == "country") for m in mentions):
+            out[left] = right       # not "el ataque de Irán", "les frappes israéliennes"
+    return out
+
+
+def _attacker(events):
+    """The source of the latest attack told so far, or None."""
+    return next((e.source for e in reversed(events) if e.root in VIOLENT_ROOTS and e.source is not None), None)
 
 
 def _target_actor(mention):
