@@ -96,15 +96,18 @@ class ArgumentFinder:
             return False
         if [lowers[j] for j in gap] == [","] and not self._list_goes_on(right, lowers):
             return False        # "after leaving Kuala Lumpur, Thailand's ministry said": no list
-        j = gap.start
+        j, joined = gap.start, False
         while j < gap.stop:
             kinds = self.lang.kinds_at(lowers, j)
             if lowers[j] in JOINERS:
-                j += 1
+                j, joined = j + 1, True
             elif kinds and kinds[0] <= gap.stop and kinds[1] & {"coordination", "articles", "partitives"}:
+                joined = joined or "coordination" in kinds[1]
                 j = kinds[0]        # "X and | a group of | deputies"
             else:
                 return False
+        if not joined:
+            return False            # "griff Russland | die | Ukraine an": an article alone joins no one
         if left_place:
             right.prep = "locative"
         return True
