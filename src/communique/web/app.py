@@ -98,10 +98,7 @@ def _add_read_routes(app):
 
     @app.get("/api/events/{event_id}", summary="One event with every sentence that reports it")
     def event(event_id: int = EVENT_ID, con=Depends(store)):
-        found = browse.detail(con, event_id)
-        if found is None:
-            raise HTTPException(404, f"no event {event_id}")
-        return found
+        return _or_404(browse.detail(con, event_id), f"no event {event_id}")
 
     @app.get("/api/timeline", summary="The contacts between two parties, in date order",
              dependencies=[Depends(reject_unknown(EventFilters.NAMES | {"limit"}))])
@@ -129,16 +126,20 @@ def _add_read_routes(app):
 
     @app.get("/api/documents/{doc_id}", summary="One stored document and its events")
     def document(doc_id: str = DOC_ID, con=Depends(store)):
-        found = browse.document(con, doc_id)
-        if found is None:
-            raise HTTPException(404, f"no document {doc_id!r}")
-        return found
+        return _or_404(browse.document(con, doc_id), f"no document {doc_id!r}")
 
     @app.get("/api/about", summary="The server: version, store, whether posting documents is on")
     def about(con=Depends(store)):
         counts = {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("documents", "events")}
         return {"version": __version__, "posting": app.state.token is not None, **counts,
                 "roots": roots(), "plover": sorted(EventFilters.PLOVER), "languages": sorted(EventFilters.LANGS)}
+
+
+def _or_404(found, message):
+    """What the store found, or a 404 saying what is missing."""
+    if found is None:
+        raise HTTPException(404, message)
+    return found
 
 
 CACHED = 256     # answers of the slow aggregate questions kept per server
