@@ -39,6 +39,8 @@ class Progress:
 
 def cmd_code(args):
     """Code documents and write their events to stdout; 1 when any document failed."""
+    if args.engine == "spark":
+        return _code_on_spark(args)
     documents = _documents(args)
     if documents is None:
         return 2
@@ -67,6 +69,24 @@ def cmd_code(args):
     elif args.format == "gdelt":
         formats.write_gdelt(rows, sys.stdout, urls)
     return 1 if failed else 0
+
+
+def _code_on_spark(args):
+    """Code the inputs on Spark into Parquet under --output; 1 when any document failed."""
+    if not args.output or not args.inputs:
+        print("communique: --engine spark needs INPUT paths and --output DIR", file=sys.stderr)
+        return 2
+    try:
+        day = parse_date(args.date, "--date")
+        from communique.engines.spark import code_on_spark
+    except (InputError, ImportError) as exc:
+        hint = " (pip install 'communique[spark]')" if isinstance(exc, ImportError) else ""
+        print(f"communique: {exc}{hint}", file=sys.stderr)
+        return 2
+    counts = code_on_spark(args.inputs, args.output, master=args.master, date=day, lang=args.lang)
+    print(f"communique: {counts['events']} events, {counts['mentions']} mentions and {counts['errors']} "
+          f"documents that could not be coded, written to {args.output}/{{events,mentions,errors}}", file=sys.stderr)
+    return 1 if counts["errors"] else 0
 
 
 def _documents(args):
@@ -292,6 +312,10 @@ def build_parser():
     code.add_argument("--date", help="publication date YYYY-MM-DD for inputs that do not give one")
     code.add_argument("--lang", help="language ISO code, instead of identifying it")
     code.add_argument("--format", choices=["jsonl", "table", "gdelt"], default="jsonl")
+    code.add_argument("--engine", choices=["local", "spark"], default="local",
+                      help="spark: code on Apache Spark and write Parquet to --output")
+    code.add_argument("--output", help="with --engine spark: the folder (any Spark path) for the Parquet tables")
+    code.add_argument("--master", help="with --engine spark: the Spark master URL (default local[*])")
     code.set_defaults(func=cmd_code)
     ing = sub.add_parser("ingest", help="code articles into a store (SQLite)")
     ing.add_argument("inputs", nargs="+", help="files or folders (.txt .html .jsonl .csv); '-': stdin")

@@ -61,6 +61,14 @@ def _document(fields, origin, defaults):
         source=fields.get("source") or None, origin=origin)
 
 
+def read_record(fields, origin, defaults):
+    """A Document from one record's fields (a Parquet row, a JSON object), or a ReadError."""
+    try:
+        return _document(fields, origin, defaults)
+    except InputError as exc:
+        return ReadError(origin, str(exc))
+
+
 def _records_jsonl(text, name, defaults):
     """Documents or errors from JSON Lines, one per non-blank line."""
     for number, line in enumerate(text.splitlines(), 1):
