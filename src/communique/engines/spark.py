@@ -52,12 +52,15 @@ def code_on_spark(inputs, output, master=None, date=None, lang=None, partitions=
 def spark_session(master=None):
     """A Spark session; on a local master the Python workers run this Python, which has communique
     (on a cluster, ship the package to the executors: see the README)."""
+    from pyspark import SparkConf
     from pyspark.sql import SparkSession
 
-    master = master or "local[*]"
-    builder = SparkSession.builder.master(master).appName("communique")
-    if master.startswith("local"):
-        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    builder = SparkSession.builder.appName("communique")
+    if master or not SparkConf().contains("spark.master"):     # spark-submit sets the master itself
+        master = master or "local[*]"
+        builder = builder.master(master)
+        if master.startswith("local"):
+            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     return builder.getOrCreate()
 
 
@@ -111,3 +114,24 @@ def _code_partition(items):
                 yield "mentions", json.dumps({"event_id": row["event_id"], "doc_id": row["doc_id"],
                                               "date": row["date"], **mention})
             yield "events", json.dumps(row)
+
+
+def main(argv=None):
+    """spark-submit entry: INPUT... --output DIR [--date D] [--lang L] (the master comes from spark-submit)."""
+    import argparse
+
+    from communique.ingest.readers import parse_date
+
+    parser = argparse.ArgumentParser(prog="communique.engines.spark", description=main.__doc__)
+    parser.add_argument("inputs", nargs="+")
+    parser.add_argument("--output", required=True)
+    parser.add_argument("--date")
+    parser.add_argument("--lang")
+    args = parser.parse_args(argv)
+    counts = code_on_spark(args.inputs, args.output, date=parse_date(args.date, "--date"), lang=args.lang)
+    print(json.dumps(counts))
+    return 1 if counts["errors"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
