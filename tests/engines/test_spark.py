@@ -1,6 +1,6 @@
-"""The Spark engine on local[2] against the local engine: the same events (ids and fields) and the
-same mentions from a few hundred documents of our sentence tables, errors written and not fatal,
-a rerun idempotent. Needs pyspark and Java 17: a failure in CI, a skip elsewhere."""
+"""The Spark engine on local[2] against the local engine: the same events (ids and fields), the same
+mentions and the same clusters as the local store from a few hundred documents of our sentence
+tables, errors written and not fatal, a rerun idempotent. Needs pyspark and Java 17: a failure in CI, a skip elsewhere."""
 
 import json
 import os
@@ -60,6 +60,20 @@ def _local(docs, folder):
     return events, mentions
 
 
+def _local_clusters(folder):
+    """The real events of a local store of the same documents, as sets of report event ids."""
+    from communique.store.schema import connect
+    from communique.store.ingest import ingest
+
+    ingest(folder / "store.db", read_inputs([str(folder / "all.jsonl")]), workers=1)
+    con = connect(folder / "store.db")
+    members = {}
+    for event_id, row in con.execute("SELECT event_id, row FROM reports"):
+        members.setdefault(event_id, set()).add(json.loads(row)["event_id"])
+    con.close()
+    return {frozenset(m) for m in members.values()}
+
+
 @pytest.fixture(scope="module")
 def spark():
     try:
@@ -96,6 +110,9 @@ def test_spark_codes_what_the_local_engine_codes(spark, tmp_path):
     assert "broken JSON" in errors[0]["reason"]
     partitions = {p.name for p in (out / "events").iterdir() if p.is_dir()}
     assert {f"date={e['date']}" for e in events.values() if e["date"]} == partitions
+
+    clusters = {frozenset(r["event_ids"]) for r in pq.read_table(out / "clusters").to_pylist()}
+    assert clusters == _local_clusters(tmp_path / "local") and len(clusters) < len(events)
 
     again = code_on_spark([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl"), str(tmp_path / "c.parquet")],
                           str(out), spark=spark)

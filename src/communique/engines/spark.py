@@ -25,27 +25,34 @@ MENTION_DDL = ("event_id string, doc_id string, date string, sentence int, start
                "trigger string, rule string, trigger_span array<long>, source_span array<long>, "
                "target_span array<long>")
 ERROR_DDL = "origin string, doc_id string, reason string"
+CLUSTER_DDL = ("cluster_id string, event_ids array<string>, doc_ids array<string>, code string, root string, "
+               "source_party string, target_party string, date string, num_mentions int, num_sources int, "
+               "num_articles int, event string")
 PARQUET = (".parquet", ".parq")
 
 
 def code_on_spark(inputs, output, master=None, date=None, lang=None, partitions=None, spark=None):
     """Code the documents of inputs (JSON Lines, CSV, text, HTML or Parquet; any path Spark reads)
-    into output/events, output/mentions and output/errors (Parquet). A rerun over the same output
-    replaces what it wrote. Returns {"events", "mentions", "errors"} counts."""
+    into output/events, output/mentions, output/errors and output/clusters (Parquet; the real events
+    across documents, as the local store clusters them). A rerun over the same output replaces
+    what it wrote. Returns the number of rows of each."""
     session = spark or spark_session(master)
-    docs = _documents(session, inputs, date, lang)
-    coded = docs.repartition(partitions or session.sparkContext.defaultParallelism).mapPartitions(_code_partition)
-    coded.cache()
+    docs = _documents(session, inputs, date, lang).zipWithIndex()       # the index: input order
+    base = docs.repartition(partitions or session.sparkContext.defaultParallelism).mapPartitions(_code_partition)
+    base.cache()
+    reports = base.filter(lambda item: item[0] == "reports").map(lambda item: item[1])
+    coded = base.union(reports.groupByKey().flatMap(_cluster_block).map(lambda row: ("clusters", row)))
     counts = {}
-    for kind, ddl in (("events", EVENT_DDL), ("mentions", MENTION_DDL), ("errors", ERROR_DDL)):
+    for kind, ddl in (("events", EVENT_DDL), ("mentions", MENTION_DDL), ("errors", ERROR_DDL),
+                      ("clusters", CLUSTER_DDL)):
         rows = coded.filter(lambda item, k=kind: item[0] == k).map(lambda item: item[1])
         frame = session.read.schema(ddl).json(rows) if not rows.isEmpty() else session.createDataFrame([], ddl)
         writer = frame.write.mode("overwrite")
-        if kind != "errors":
+        if kind in ("events", "mentions", "clusters"):
             writer = writer.partitionBy("date")
         writer.parquet(f"{str(output).rstrip('/')}/{kind}")
         counts[kind] = frame.count()
-    coded.unpersist()
+    base.unpersist()
     return counts
 
 
@@ -95,13 +102,45 @@ def _read_row(path, index, fields, date, lang):
                        {"id": f"{name}-{index + 1}", "date": date, "lang": lang})
 
 
+def _cluster_block(block):
+    """The clusters of one block of reports (one CAMEO root and one pair of parties): the reports
+    stored, in input order, into a store in memory, as the local store takes them; no report of
+    another block could join them. JSON rows of CLUSTER_DDL."""
+    from communique.documents import Document
+    from communique.store.cluster import party
+    from communique.store.store import Store
+
+    _, reports = block
+    store = Store(":memory:")
+    by_doc = {}
+    for order, doc_id, source, url, row in sorted(reports):
+        by_doc.setdefault((order, doc_id, source, url), []).append(json.loads(row))
+    with store.transaction():
+        for (_, doc_id, source, url), rows in by_doc.items():
+            store.add_document(Document(id=doc_id, source=source, url=url), doc_id, rows, when="-")
+    for event_id, best, mentions, sources, articles in store.con.execute(
+            "SELECT event_id, row, num_mentions, num_sources, num_articles FROM events ORDER BY event_id"):
+        members = store.con.execute("SELECT row, doc_id FROM reports WHERE event_id = ? ORDER BY report_id",
+                                    (event_id,)).fetchall()
+        ids = [json.loads(r)["event_id"] for r, _ in members]
+        event = json.loads(best)
+        event.pop("mentions", None)
+        yield json.dumps({"cluster_id": ids[0], "event_ids": ids, "doc_ids": sorted({d for _, d in members}),
+                          "code": event["code"], "root": event["root"], "source_party": party(event.get("source")),
+                          "target_party": party(event.get("target")), "date": event.get("date"),
+                          "num_mentions": mentions, "num_sources": sources, "num_articles": articles,
+                          "event": json.dumps(event, ensure_ascii=False)})
+    store.close()
+
+
 def _code_partition(items):
     """("events" | "mentions" | "errors", JSON row) for each document of a partition; a document
     that cannot be coded, for any reason, is an error row and never stops the job."""
     from communique.documents import ReadError
+    from communique.store.cluster import pair_key
     from communique.store.ingest import code_one
 
-    for doc in items:
+    for doc, order in items:
         if isinstance(doc, ReadError):
             yield "errors", json.dumps({"origin": doc.origin, "doc_id": None, "reason": doc.message})
             continue
@@ -109,6 +148,8 @@ def _code_partition(items):
         if error:
             yield "errors", json.dumps({"origin": doc.origin or doc.id, "doc_id": doc.id, "reason": error})
             continue
+        for row in rows:
+            yield "reports", (pair_key(row), (order, doc.id, doc.source, doc.url, json.dumps(row)))
         for row in rows:
             for mention in row.pop("mentions"):
                 yield "mentions", json.dumps({"event_id": row["event_id"], "doc_id": row["doc_id"],
