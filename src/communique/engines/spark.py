@@ -41,18 +41,21 @@ def code_on_spark(inputs, output, master=None, date=None, lang=None, partitions=
     base = docs.repartition(partitions or session.sparkContext.defaultParallelism).mapPartitions(_code_partition)
     base.cache()
     reports = base.filter(lambda item: item[0] == "reports").map(lambda item: item[1])
-    coded = base.union(reports.groupByKey().flatMap(_cluster_block).map(lambda row: ("clusters", row)))
+    clusters = reports.groupByKey().flatMap(_cluster_block).map(lambda row: ("clusters", row)).cache()
     counts = {}
-    for kind, ddl in (("events", EVENT_DDL), ("mentions", MENTION_DDL), ("errors", ERROR_DDL),
-                      ("clusters", CLUSTER_DDL)):
-        rows = coded.filter(lambda item, k=kind: item[0] == k).map(lambda item: item[1])
-        frame = session.read.schema(ddl).json(rows) if not rows.isEmpty() else session.createDataFrame([], ddl)
-        writer = frame.write.mode("overwrite")
-        if kind in ("events", "mentions", "clusters"):
-            writer = writer.partitionBy("date")
-        writer.parquet(f"{str(output).rstrip('/')}/{kind}")
-        counts[kind] = frame.count()
+    for kind, ddl, rdd in (("events", EVENT_DDL, base), ("mentions", MENTION_DDL, base),
+                           ("errors", ERROR_DDL, base), ("clusters", CLUSTER_DDL, clusters)):
+        rows = rdd.filter(lambda item, k=kind: item[0] == k).map(lambda item: item[1])
+        frame = session.read.schema(ddl).json(rows)
+        if kind != "errors":        # one file per day, not one per day and task
+            writer = frame.repartition("date").write.mode("overwrite").partitionBy("date")
+        else:
+            writer = frame.coalesce(1).write.mode("overwrite")
+        path = f"{str(output).rstrip('/')}/{kind}"
+        writer.parquet(path)
+        counts[kind] = session.read.parquet(path).count()
     base.unpersist()
+    clusters.unpersist()
     return counts
 
 

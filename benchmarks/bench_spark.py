@@ -1,0 +1,66 @@
+"""Spark's overhead, measured: the same documents coded by the local engine with 2 worker processes
+and by Spark on local[2] (reading, coding, clustering, writing Parquet). Prints documents per
+second; asserts nothing about time.
+
+Run: python benchmarks/bench_spark.py [--docs 10000]
+The documents are built from the project's own sentences (as bench_store.py builds them).
+"""
+
+import argparse
+import sys
+import tempfile
+import time
+from multiprocessing import get_context
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def local_rate(jsonl, workers=2):
+    """(documents, events, seconds) of coding a file with the local engine's worker pool."""
+    from communique.ingest.readers import read_inputs
+    from communique.store.ingest import CHUNK, code_one
+
+    docs = [(doc, None) for doc in read_inputs([str(jsonl)])]
+    started = time.perf_counter()
+    with get_context("fork").Pool(workers) as pool:
+        events = sum(len(rows) for _, _, rows, _ in pool.imap(code_one, docs, CHUNK))
+    return len(docs), events, time.perf_counter() - started
+
+
+def spark_rate(jsonl, out, master="local[2]"):
+    """(events, seconds of the job, seconds to start Spark) on Spark."""
+    from communique.engines.spark import code_on_spark, spark_session
+
+    started = time.perf_counter()
+    session = spark_session(master)
+    session.sparkContext.setLogLevel("ERROR")
+    ready = time.perf_counter()
+    counts = code_on_spark([str(jsonl)], str(out), spark=session, partitions=8)
+    done = time.perf_counter()
+    session.stop()
+    return counts["events"], done - ready, ready - started
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=10_000)
+    args = parser.parse_args()
+    from bench_store import write_documents
+
+    with tempfile.TemporaryDirectory() as work:
+        jsonl = Path(work) / "docs.jsonl"
+        write_documents(jsonl, args.docs)
+        docs, events, seconds = local_rate(jsonl)
+        print(f"local engine, 2 workers: {docs:,} documents, {events:,} events in {seconds:.1f} s "
+              f"= {docs / seconds:,.0f} documents/s (coding only)")
+        spark_events, job, start = spark_rate(jsonl, Path(work) / "out")
+        print(f"spark local[2]: {docs:,} documents, {spark_events:,} events in {job:.1f} s "
+              f"= {docs / job:,.0f} documents/s (coding, clusters and Parquet; Spark started in {start:.1f} s)")
+        print(f"Spark's overhead: {job / seconds:.2f}x the local engine's time")
+
+
+if __name__ == "__main__":
+    main()
