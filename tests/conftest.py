@@ -1,5 +1,6 @@
 """Shared fixtures: coding a text in one call, the shared corpora folder."""
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,15 @@ from communique.pipeline import code_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+
+
+def need(what, present):
+    """Skip a test whose tool is not installed here; in CI (CI set), .ci/run installs it, so its
+    absence fails the test instead."""
+    if not present:
+        if os.environ.get("CI"):
+            pytest.fail(f"{what} is missing: .ci/run installs it")
+        pytest.skip(f"{what} is not installed")
 
 
 def code_text(text, lang, day=None, doc_id="t"):

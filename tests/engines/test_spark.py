@@ -2,8 +2,8 @@
 mentions and the same clusters as the local store from a few hundred documents of our sentence
 tables, errors written and not fatal, a rerun idempotent. Needs pyspark and Java 17: a failure in CI, a skip elsewhere."""
 
+import importlib.util
 import json
-import os
 import shutil
 from pathlib import Path
 
@@ -13,16 +13,10 @@ import yaml
 from communique.documents import ReadError
 from communique.ingest.readers import read_inputs
 from communique.store.ingest import code_one
+from tests.conftest import need
 
 TABLES = Path(__file__).resolve().parents[1] / "lang"
 PER_LANGUAGE = 35
-
-
-def _need(what, ok):
-    if not ok:
-        if os.environ.get("CI"):
-            pytest.fail(f"{what} is missing: .ci/run installs it")
-        pytest.skip(f"{what} is not installed")
 
 
 def _corpus(folder):
@@ -76,12 +70,10 @@ def _local_clusters(folder):
 
 @pytest.fixture(scope="module")
 def spark():
-    try:
-        from communique.engines.spark import spark_session
-    except ImportError:
-        spark_session = None
-    _need("pyspark", spark_session is not None)
-    _need("java", shutil.which("java"))
+    need("pyspark", importlib.util.find_spec("pyspark") is not None)
+    need("java", shutil.which("java"))
+    from communique.engines.spark import spark_session
+
     session = spark_session("local[2]")
     yield session
     session.stop()

@@ -3,7 +3,6 @@
 Needs Debian's chromium and the playwright package; .ci/run installs both, so in CI (CI set) their
 absence is a failure, elsewhere a skip. The screenshots are kept in artifacts/e2e/."""
 
-import os
 import shutil
 import socket
 import subprocess
@@ -14,16 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import need
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "e2e"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def _need(what, ok):
-    if not ok:
-        if os.environ.get("CI"):
-            pytest.fail(f"{what} is missing: .ci/run installs it")
-        pytest.skip(f"{what} is not installed (apt-get install -y chromium; pip install playwright)")
 
 
 def _free_port():
@@ -62,8 +56,8 @@ def browser():
         from playwright.sync_api import sync_playwright
     except ImportError:
         sync_playwright = None
-    _need("playwright", sync_playwright is not None)
-    _need("chromium", shutil.which("chromium"))
+    need("playwright", sync_playwright is not None)
+    need("chromium (apt-get install -y chromium)", shutil.which("chromium"))
     with sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
         yield chromium
