@@ -253,7 +253,7 @@ class ArgumentFinder:
             return replace(found, pairs=[])
         speaker = next((g for g in reversed(groups) if g.end <= subject.start and _has_party(g)
                         and not g.is_place and not _same_party(g, subject)), None)
-        if speaker is not None and not self._reports_between(lowers, speaker.end, subject.start):
+        if speaker is not None and not self.reports_between(lowers, speaker.end, subject.start):
             speaker = None
         if speaker is None:
             speaker = next((g for g in groups if g.start >= trigger.end and _has_party(g)
@@ -262,7 +262,7 @@ class ArgumentFinder:
             return replace(found, pairs=[])
         return Arguments([(s, t) for s in speaker.members for t in subject.members], source=speaker, target=subject)
 
-    def _reports_between(self, lowers, start, end):
+    def reports_between(self, lowers, start, end):
         """Whether a reporting word stands between two tokens ("Russia said | Sudan must ...")."""
         return any((hit := self.lang.kinds_at(lowers, j)) and "reporting" in hit[1]
                    for j in range(start, min(end, len(lowers))))
@@ -333,7 +333,7 @@ class ArgumentFinder:
         if not tail and inside and self._participial(lowers, comma, start):
             # "X held talks ..., offering support to Lebanon": X offers; "..., the Taliban said,
             # condemning the raids": the speaker condemns
-            speakers = [g for g in inside if g.end < comma <= g.end + 3 and self._reports_between(lowers, g.end, comma)]
+            speakers = [g for g in inside if g.end < comma <= g.end + 3 and self.reports_between(lowers, g.end, comma)]
             return speakers[-1] if speakers else inside[0]
         if not tail and comma is not None:
             inside = self._without_apposition(inside, lowers, first, comma)

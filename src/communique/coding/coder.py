@@ -142,7 +142,7 @@ class Coder:
             found = self.arguments.demanded(found, trigger, sent.groups, lowers)
         if all(target is None for _, target in found.pairs) and pattern.code.startswith(governing_codes()):
             found = self._with_content_target(found, trigger, content, sent)
-        said = lambda a, b: self.arguments._reports_between(lowers, a, b)
+        said = lambda a, b: self.arguments.reports_between(lowers, a, b)
         when = _when(trigger, sent.exprs, doc.date, narrative, carry, mood, said, (first, last))
         out, unplaced = [], code[:2] in place_target_roots()
         # a riot, a strike or a bombing no one is named for is still an event ("a car bomb exploded")

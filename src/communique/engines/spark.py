@@ -1,6 +1,7 @@
 """Coding a corpus on Apache Spark: documents are read and coded on the executors (each Python
-worker builds a language's coder once, then reuses it), and the events, their mentions and the
-documents that could not be coded are written as Parquet, partitioned by event date.
+worker builds a language's coder once, then reuses it), and the events, their mentions, the
+clusters of reports that are one real event, and the documents that could not be coded are
+written as Parquet (all but the errors partitioned by event date).
 
     from communique.engines.spark import code_on_spark
     code_on_spark(["s3a://bucket/news/*.jsonl"], "s3a://bucket/events", master="yarn")
@@ -137,8 +138,9 @@ def _cluster_block(block):
 
 
 def _code_partition(items):
-    """("events" | "mentions" | "errors", JSON row) for each document of a partition; a document
-    that cannot be coded, for any reason, is an error row and never stops the job."""
+    """("events" | "mentions" | "errors", JSON row), and ("reports", (blocking key, (input order, doc
+    id, source, url, JSON row))) for clustering, for each (document, input order) of a partition; a
+    document that cannot be coded, for any reason, is an error row and never stops the job."""
     from communique.documents import ReadError
     from communique.store.cluster import pair_key
     from communique.store.ingest import code_one
