@@ -7,6 +7,8 @@ The documents are built from the project's own sentences (as bench_store.py buil
 """
 
 import argparse
+import logging
+import subprocess
 import sys
 import tempfile
 import time
@@ -30,6 +32,15 @@ def local_rate(jsonl, workers=2):
     return len(docs), events, time.perf_counter() - started
 
 
+def store_rate(jsonl, db):
+    """Seconds of `communique ingest` with 2 workers: coding, clustering and writing the SQLite store."""
+    from bench_store import ingest_cmd
+
+    started = time.perf_counter()
+    subprocess.run(ingest_cmd(jsonl, db), check=True, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
 def spark_rate(jsonl, out, master="local[2]"):
     """(events, seconds of the job, seconds to start Spark) on Spark."""
     from communique.engines.spark import code_on_spark, spark_session
@@ -41,13 +52,16 @@ def spark_rate(jsonl, out, master="local[2]"):
     counts = code_on_spark([str(jsonl)], str(out), spark=session, partitions=8)
     done = time.perf_counter()
     session.stop()
-    return counts["events"], done - ready, ready - started
+    days = sum(1 for _ in (Path(out) / "events").glob("date=*"))
+    return counts["events"], done - ready, ready - started, days
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=10_000)
     args = parser.parse_args()
+    logging.basicConfig(format="  spark: %(message)s")
+    logging.getLogger("communique.spark").setLevel(logging.INFO)
     from bench_store import write_documents
 
     with tempfile.TemporaryDirectory() as work:
@@ -56,9 +70,14 @@ def main():
         docs, events, seconds = local_rate(jsonl)
         print(f"local engine, 2 workers: {docs:,} documents, {events:,} events in {seconds:.1f} s "
               f"= {docs / seconds:,.0f} documents/s (coding only)")
-        spark_events, job, start = spark_rate(jsonl, Path(work) / "out")
+        ingest = store_rate(jsonl, Path(work) / "store.db")
+        print(f"local ingest, 2 workers: {ingest:.1f} s = {docs / ingest:,.0f} documents/s "
+              f"(coding, clusters and the SQLite store; start-up included)")
+        spark_events, job, start, days = spark_rate(jsonl, Path(work) / "out")
         print(f"spark local[2]: {docs:,} documents, {spark_events:,} events in {job:.1f} s "
               f"= {docs / job:,.0f} documents/s (coding, clusters and Parquet; Spark started in {start:.1f} s)")
+        print(f"the events fall on {days:,} days: events, mentions and clusters are each written as "
+              f"{days:,} day partitions")
         print(f"Spark's overhead: {job / seconds:.2f}x the local engine's time")
 
 

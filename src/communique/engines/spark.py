@@ -8,8 +8,10 @@ written as Parquet (all but the errors partitioned by event date).
 """
 
 import json
+import logging
 import os
 import sys
+import time
 from pathlib import PurePosixPath
 
 # The event contract of DESIGN.md as a Spark schema; mentions are their own table.
@@ -30,6 +32,7 @@ CLUSTER_DDL = ("cluster_id string, event_ids array<string>, doc_ids array<string
                "source_party string, target_party string, date string, num_mentions int, num_sources int, "
                "num_articles int, event string")
 PARQUET = (".parquet", ".parq")
+log = logging.getLogger("communique.spark")
 
 
 def code_on_spark(inputs, output, master=None, date=None, lang=None, partitions=None, spark=None):
@@ -43,18 +46,24 @@ def code_on_spark(inputs, output, master=None, date=None, lang=None, partitions=
     base.cache()
     reports = base.filter(lambda item: item[0] == "reports").map(lambda item: item[1])
     clusters = reports.groupByKey().flatMap(_cluster_block).map(lambda row: ("clusters", row)).cache()
-    counts = {}
+    started = time.perf_counter()
+    tally = base.map(lambda item: (item[0], 1)).countByKey()       # codes every document, once (cached)
+    counts = {kind: tally.get(kind, 0) for kind in ("events", "mentions", "errors")}
+    log.info("coded: %d events, %d errors in %.1f s", counts["events"], counts["errors"],
+             time.perf_counter() - started)
+    width = session.sparkContext.defaultParallelism
     for kind, ddl, rdd in (("events", EVENT_DDL, base), ("mentions", MENTION_DDL, base),
                            ("errors", ERROR_DDL, base), ("clusters", CLUSTER_DDL, clusters)):
+        started = time.perf_counter()
         rows = rdd.filter(lambda item, k=kind: item[0] == k).map(lambda item: item[1])
         frame = session.read.schema(ddl).json(rows)
-        if kind != "errors":        # one file per day, not one per day and task
-            writer = frame.repartition("date").write.mode("overwrite").partitionBy("date")
+        if kind != "errors":        # each day's rows in one task: one file per day, days written in parallel
+            writer = frame.repartition(width, "date").write.mode("overwrite").partitionBy("date")
         else:
             writer = frame.coalesce(1).write.mode("overwrite")
-        path = f"{str(output).rstrip('/')}/{kind}"
-        writer.parquet(path)
-        counts[kind] = session.read.parquet(path).count()
+        writer.parquet(f"{str(output).rstrip('/')}/{kind}")
+        log.info("wrote %s in %.1f s", kind, time.perf_counter() - started)
+    counts["clusters"] = clusters.count()
     base.unpersist()
     clusters.unpersist()
     return counts
