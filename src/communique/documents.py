@@ -18,6 +18,7 @@ class Document:
     lang: str | None = None
     source: str | None = None
     origin: str = ""              # file and line it came from, for messages
+    crawl_date: date | None = None    # the day a crawler fetched it (WARC): the date when none is given or found
 
 
 @dataclass

@@ -31,6 +31,8 @@ def prepare(doc, lang=None):
         if not text.strip():
             return ReadError(doc.origin, "no article text found in the HTML")
         doc = replace(doc, text=text, date=doc.date or found)
+    if doc.date is None and doc.crawl_date:
+        doc = replace(doc, date=doc.crawl_date)
     if len(doc.text) > MAX_CHARS:
         return ReadError(doc.origin, f"document too long ({len(doc.text):,} characters > {MAX_CHARS:,}): "
                                      "split it into articles")

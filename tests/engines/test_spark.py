@@ -116,3 +116,26 @@ def test_cli_needs_an_output(capsys):
 
     assert main(["code", "examples/", "--engine", "spark"]) == 2
     assert "--output" in capsys.readouterr().err
+
+
+def test_spark_reads_warc_as_the_local_readers_do(spark, tmp_path):
+    import pyarrow.parquet as pq
+
+    from communique.engines.spark import code_on_spark
+    from tests.ingest.warcs import html_page, record, response, write
+
+    rows = yaml.safe_load((TABLES / "en" / "sentences.yaml").read_text(encoding="utf-8"))[:40]
+    pages = [response(f"https://news.example.org/{k}", html_page("\n\n".join(r["text"] for r in rows[k:k + 4])).encode())
+             for k in range(0, 20, 4)]
+    texts = [record("conversion", r["text"].encode(), f"https://wire.example.net/{k}", "text/plain")
+             for k, r in enumerate(rows[20:])]
+    path = write(tmp_path / "crawl.warc.gz", pages + texts + [b"WARC/1.1\r\nWARC-Type: resource\r\n"])
+    counts = code_on_spark([str(path)], str(tmp_path / "out"), date=None, lang="en", spark=spark)
+    local = {}
+    for doc in read_inputs([str(path)], lang="en"):
+        if not isinstance(doc, ReadError):
+            local |= {row["event_id"]: row["code"] for row in code_one((doc, None))[2]}
+    got = {r["event_id"]: r["code"] for r in pq.read_table(tmp_path / "out" / "events").to_pylist()}
+    assert got == local and counts["events"] == len(local) > 20
+    (error,) = pq.read_table(tmp_path / "out" / "errors").to_pylist()
+    assert error["origin"] == "crawl.warc.gz, record 26" and "broken WARC file" in error["reason"]

@@ -1,4 +1,4 @@
-"""Reading documents from text, HTML, JSON Lines and CSV files or stdin; bad input never stops a batch."""
+"""Reading documents from text, HTML, JSON Lines, CSV and WARC files or stdin; bad input never stops a batch."""
 
 import csv
 import io
@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from communique.documents import Document, ReadError
+from communique.ingest.warc import is_warc, read_warc
 
 MAX_BYTES = 20 * 1024 * 1024
 SNIFF = 8192
@@ -125,6 +126,9 @@ def _kind(name, text):
 def read_source(name, data, date=None, lang=None, fmt=None):
     """Documents (or ReadErrors) from the bytes of one input named name."""
     defaults = {"date": date, "lang": lang}
+    if fmt == "warc" or (fmt is None and is_warc(name, data[:SNIFF])):
+        yield from read_warc(name, io.BytesIO(data), date, lang)
+        return
     if len(data) > MAX_BYTES and (fmt or FORMATS.get(Path(name).suffix.lower(), "text")) in ("text", "html"):
         yield ReadError(name, f"document too large ({len(data) // 1048576} MB > {MAX_BYTES // 1048576} MB): "
                               "split it into articles, or give JSON Lines with one article a line")
@@ -153,6 +157,10 @@ def read_inputs(paths, date=None, lang=None, fmt=None):
         files = _folder_files(target) if target.is_dir() else [target]
         for file in files:
             try:
+                if fmt in (None, "warc") and is_warc(file):     # archives are streamed, not read whole
+                    with open(file, "rb") as stream:
+                        yield from read_warc(str(file), stream, date, lang)
+                    continue
                 data = file.read_bytes()
             except OSError as exc:
                 yield ReadError(str(file), f"cannot read: {exc.strerror or exc}")
