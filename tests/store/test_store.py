@@ -185,3 +185,40 @@ def test_a_more_precise_report_refines_the_date_and_splits_a_wrong_merge(tmp_pat
     assert found == [("2021-12-11", 2, ["early", "precise"]), ("2021-12-17", 1, ["late"])]
     reasons = [r[0] for r in store.con.execute("SELECT merge_reason FROM reports WHERE doc_id = 'late'")]
     assert reasons[0].startswith("moved after a more precise report")
+
+
+def _fight(code, day, rng, basis, place, reverse=False):
+    source, target = {"country": "RUS", "org": None, "name": None}, {"country": "UKR", "org": None, "name": None}
+    return {"code": code, "root": code[:2], "lang": "en", "source": target if reverse else source,
+            "target": source if reverse else target, "date": day, "date_basis": basis,
+            "date_precision": "week" if rng else "day", "date_range": rng,
+            "location": {"name": place, "country": "UKR"} if place else None, "mentions": [{"start": 0}]}
+
+
+def test_reports_that_fit_only_in_a_circle_are_grouped_without_endless_moves(tmp_path):
+    """Vague reports at different places, where each better report splits off another that then fits
+    elsewhere: moves must end, and every event's reports agree with its most precise one."""
+    from communique.store.cluster import better, same_event
+    from communique.store.store import Store
+
+    docs = [("a", [_fight("195", "2021-05-24", ["2021-05-18", "2021-05-24"], "publication", None)]),
+            ("b", [_fight("192", "2021-05-19", ["2021-05-13", "2021-05-19"], "publication", "Donetsk"),
+                   _fight("1952", "2021-05-19", ["2021-05-13", "2021-05-19"], "publication", None)]),
+            ("c", [_fight("195", "2021-05-23", ["2021-05-17", "2021-05-23"], "publication", "Kyiv")]),
+            ("d", [_fight("1952", "2021-05-22", ["2021-05-16", "2021-05-22"], "publication", "Lviv"),
+                   _fight("194", "2021-05-22", ["2021-05-16", "2021-05-22"], "publication", "Sumy", reverse=True),
+                   _fight("190", "2021-05-22", ["2021-05-16", "2021-05-22"], "publication", "Odesa")]),
+            ("e", [_fight("190", "2021-05-17", None, "relative", "Kharkiv")])]
+    store = Store(tmp_path / "circle.db")
+    with store.transaction():
+        for doc_id, rows in docs:
+            store.add_document(_doc(doc_id, doc_id), doc_id, rows)
+    grouped = {}
+    for event_id, row in store.con.execute("SELECT event_id, row FROM reports"):
+        grouped.setdefault(event_id, []).append(json.loads(row))
+    assert sum(len(rows) for rows in grouped.values()) == 8 and 1 < len(grouped) < 8
+    for rows in grouped.values():
+        best = rows[0]
+        for row in rows[1:]:
+            best = better(best, row)
+        assert all(row is best or same_event(best, row) for row in rows)

@@ -104,8 +104,9 @@ class Store:
                 if found:
                     actor["name"] = found[0]
 
-    def _match(self, row, exclude=None):
-        """(event id, reason) of the stored event a report is about, or (None, None)."""
+    def _match(self, row, exclude=None, fits=None):
+        """(event id, reason) of the stored event a report is about (and fits(event id) allows), or
+        (None, None)."""
         lo, hi = date_bounds(row)
         if lo is None:
             return None, None
@@ -115,7 +116,7 @@ class Store:
             "ORDER BY event_id", (root, pair, hi, lo))
         for event_id, stored in candidates:
             reason = same_event(json.loads(stored), row) if event_id != exclude else None
-            if reason:
+            if reason and (fits is None or fits(event_id)):
                 return event_id, reason
         return None, None
 
@@ -176,13 +177,22 @@ class Store:
              json.dumps(best, ensure_ascii=False), event_id))
 
     def _move(self, report_id, row, event_id, when):
-        """Move a report that no longer fits its event to the stored event it fits, or a new one."""
-        other, reason = self._match(row, exclude=event_id)
+        """Move a report that no longer fits its event to a stored event it fits without splitting
+        that one in turn (so moves cannot go round in circles), or to a new event."""
+        other, reason = self._match(row, exclude=event_id, fits=lambda other: self._takes(other, report_id, row))
         if other is None:
             other, reason = self._new_event(row, when), "split off: first report"
         self.con.execute("UPDATE reports SET event_id = ?, merge_reason = ? WHERE report_id = ?",
                          (other, f"moved after a more precise report: {reason}", report_id))
         self._refresh(other)
+
+    def _takes(self, event_id, report_id, row):
+        """Whether an event can take one more report and still be one event: every report, the new
+        one included, is the same event as the most precise of them."""
+        found = self.con.execute("SELECT report_id, row FROM reports WHERE event_id = ?", (event_id,)).fetchall()
+        rows = [r for _, r in sorted([(k, json.loads(r)) for k, r in found] + [(report_id, row)], key=lambda x: x[0])]
+        best = reduce(better, rows)
+        return all(r is best or same_event(best, r) for r in rows)
 
 
 def _outlet(source, url, doc_id):
