@@ -103,7 +103,7 @@ def _read_file(uri, data, date, lang):
     """Documents of one input file, named as the local engine names it (its file name and stem)."""
     from communique.ingest.readers import read_source
 
-    return list(read_source(PurePosixPath(uri.split(":", 1)[-1]).name, data, date, lang))
+    yield from read_source(PurePosixPath(uri.split(":", 1)[-1]).name, data, date, lang)
 
 
 def _read_row(path, index, fields, date, lang):

@@ -15,6 +15,7 @@ from communique.documents import Document, ReadError
 KEPT = {"response", "resource", "conversion"}
 MEDIA = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text"}
 MAX_RECORD = 20 * 1024 * 1024
+MAX_LINE = 64 * 1024
 GZIP_MAGIC = b"\x1f\x8b"
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
@@ -56,7 +57,7 @@ def _records(stream):
     """(number, headers, body or None when too large) of each record of an uncompressed stream."""
     number = 0
     while True:
-        line = stream.readline()
+        line = stream.readline(MAX_LINE)
         if not line:
             return
         if not line.strip():
@@ -82,7 +83,7 @@ def _records(stream):
 def _headers(stream):
     """Header fields (lower-case names) up to the blank line that ends them."""
     fields = {}
-    for line in iter(stream.readline, b""):
+    for line in iter(lambda: stream.readline(MAX_LINE), b""):
         if not line.strip():
             return fields
         key, sep, value = line.decode("utf-8", "replace").partition(":")

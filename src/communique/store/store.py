@@ -3,7 +3,7 @@
 import hashlib
 import json
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from functools import reduce
 from urllib.parse import urlparse
 
@@ -28,6 +28,8 @@ class Store:
     def __init__(self, path):
         self.path = str(path)
         self.con = connect(path)
+        self._widest = None         # days spanned by the widest stored event, read again when another
+        self._version = None        # connection has written (PRAGMA data_version)
 
     def close(self):
         self.con.close()
@@ -36,6 +38,9 @@ class Store:
     def transaction(self):
         """One atomic change: all of it is stored, or (on any error or a kill) none of it."""
         self.con.execute("BEGIN IMMEDIATE")
+        version = self.con.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._version:         # another connection wrote: the widest span may have grown
+            self._widest, self._version = None, version
         try:
             yield
         except BaseException:
@@ -65,9 +70,15 @@ class Store:
             (doc.id, digest, doc.url, doc.source, doc.lang, doc.date.isoformat() if doc.date else None,
              when or now(), len(doc.text or doc.html or ""), len(rows)))
         self.con.execute("DELETE FROM errors WHERE doc_id = ?", (doc.id,))
-        touched = {self._report(doc.id, row, when or now()) for row in rows}
-        for event_id in sorted(touched):
-            self._refresh(event_id)
+        kept = {}                           # event id -> whether its most precise report stayed the same
+        for row in rows:
+            event_id, same_best = self._report(doc.id, row, when or now())
+            kept[event_id] = kept.get(event_id, True) and same_best
+        for event_id in sorted(kept):
+            if kept[event_id]:
+                self._count_new_document(event_id, doc.id)
+            else:
+                self._refresh(event_id)
 
     def remove_document(self, doc_id):
         """Remove a document and its reports; events left without reports go too."""
@@ -85,15 +96,23 @@ class Store:
     # -- clustering ---------------------------------------------------------------------------
 
     def _report(self, doc_id, row, when):
-        """Store one report under the event it reports (found or new); returns the event id."""
+        """Store one report under the event it reports (found or new); returns the event id and
+        whether the event's most precise report is still the one it was."""
         self._apply_aliases(row)
+        text = json.dumps(row, ensure_ascii=False)
         event_id, reason = self._match(row)
+        same_best = event_id is not None and self._still_best(event_id, row)
         if event_id is None:
-            event_id = self._new_event(row, when)
+            event_id = self._new_event(row, when, text)
             reason = "first report"
         self.con.execute("INSERT INTO reports (event_id, doc_id, merge_reason, row) VALUES (?, ?, ?, ?)",
-                         (event_id, doc_id, reason, json.dumps(row, ensure_ascii=False)))
-        return event_id
+                         (event_id, doc_id, reason, text))
+        return event_id, same_best
+
+    def _still_best(self, event_id, row):
+        """Whether an event's most precise report stays so beside a new one (ties go to the first)."""
+        stored = json.loads(self.con.execute("SELECT row FROM events WHERE event_id = ?", (event_id,)).fetchone()[0])
+        return better(stored, row) is stored
 
     def _apply_aliases(self, row):
         """Rename the people of an incoming report as the user renamed or merged them."""
@@ -111,14 +130,27 @@ class Store:
         if lo is None:
             return None, None
         root, pair = pair_key(row)
-        candidates = self.con.execute(
-            "SELECT event_id, row FROM events WHERE root = ? AND pair = ? AND date_lo <= ? AND date_hi >= ? "
-            "ORDER BY event_id", (root, pair, hi, lo))
+        earliest = (date.fromisoformat(lo) - timedelta(days=self._widest_span())).isoformat()
+        candidates = self.con.execute(            # an event that reaches lo starts at most _widest days before it
+            "SELECT event_id, row FROM events WHERE root = ? AND pair = ? AND date_lo BETWEEN ? AND ? "
+            "AND date_hi >= ? ORDER BY event_id", (root, pair, earliest, hi, lo))
         for event_id, stored in candidates:
             reason = same_event(json.loads(stored), row) if event_id != exclude else None
             if reason and (fits is None or fits(event_id)):
                 return event_id, reason
         return None, None
+
+    def _widest_span(self):
+        """The most days any stored event spans (kept up to date as events are written)."""
+        if self._widest is None:
+            found = self.con.execute("SELECT MAX(julianday(date_hi) - julianday(date_lo)) FROM events").fetchone()[0]
+            self._widest = int(found or 0)
+        return self._widest
+
+    def _widen(self, lo, hi):
+        """Note the span of an event just written."""
+        if lo and self._widest is not None:
+            self._widest = max(self._widest, (date.fromisoformat(hi) - date.fromisoformat(lo)).days)
 
     def recluster(self, event_id):
         """Refresh an event after its reports changed, and fold it into another stored event that
@@ -134,21 +166,22 @@ class Store:
             self._refresh(event_id)
             self._refresh(other)
 
-    def _new_event(self, row, when):
+    def _new_event(self, row, when, text=None):
         """Insert an event from its first report; its fields are set by _refresh."""
         root, pair = pair_key(row)
         lo, hi = date_bounds(row)
         cur = self.con.execute(
             "INSERT INTO events (code, root, pair, date_lo, date_hi, langs, num_mentions, num_sources, "
             "num_articles, first_seen, row) VALUES (?, ?, ?, ?, ?, '', 0, 0, 0, ?, ?)",
-            (row["code"], root, pair, lo, hi, when, json.dumps(row, ensure_ascii=False)))
+            (row["code"], root, pair, lo, hi, when, text or json.dumps(row, ensure_ascii=False)))
+        self._widen(lo, hi)
         return cur.lastrowid
 
     def _refresh(self, event_id):
         """Recompute an event from its reports: the most precise one describes it, the counts
         are GDELT's; an event with no report left is removed."""
         found = self.con.execute(
-            "SELECT r.row, r.doc_id, d.source, d.url, d.ingested_at, r.report_id FROM reports r "
+            "SELECT r.row, d.ingested_at, r.report_id FROM reports r "
             "JOIN documents d ON d.doc_id = r.doc_id WHERE r.event_id = ? ORDER BY r.report_id", (event_id,)).fetchall()
         if not found:
             self.con.execute("DELETE FROM events WHERE event_id = ?", (event_id,))
@@ -158,23 +191,55 @@ class Store:
         strays = [(f, row) for f, row in zip(found, rows) if row is not best and not same_event(best, row)]
         if strays:          # a more precise report shows they were never the same event: split them off
             for f, row in strays:
-                self._move(f[5], row, event_id, f[4])
+                self._move(f[2], row, event_id, f[1])
             self._refresh(event_id)
             return
         lo, hi = date_bounds(best)
+        self._widen(lo, hi)
         location = best.get("location") or {}
         self.con.execute(
             "UPDATE events SET code = ?, plover = ?, source_party = ?, target_party = ?, source_name = ?, "
-            "target_name = ?, date = ?, date_lo = ?, date_hi = ?, place = ?, place_country = ?, langs = ?, "
-            "num_mentions = ?, num_sources = ?, num_articles = ?, first_seen = ?, row = ? WHERE event_id = ?",
+            "target_name = ?, date = ?, date_lo = ?, date_hi = ?, place = ?, place_country = ?, row = ? "
+            "WHERE event_id = ?",
             (best["code"], (best.get("plover") or {}).get("event"), party(best.get("source")),
              party(best.get("target")), (best.get("source") or {}).get("name"),
              (best.get("target") or {}).get("name"), best.get("date"), lo, hi, location.get("name"),
-             location.get("country"), ",".join(sorted({r.get("lang") or "" for r in rows})),
-             len({(doc_id, m.get("start")) for (_, doc_id, *_), r in zip(found, rows) for m in r.get("mentions") or []}),
-             len({_outlet(source, url, doc_id) for _, doc_id, source, url, *_ in found}),
-             len({doc_id for _, doc_id, *_ in found}), min(f[4] for f in found),
-             json.dumps(best, ensure_ascii=False), event_id))
+             location.get("country"), next(f[0] for f, row in zip(found, rows) if row is best), event_id))
+        self._recount(event_id)
+
+    def _count_new_document(self, event_id, doc_id):
+        """Add to an event's counts the reports of a document new to it (its most precise report
+        unchanged): only this document's reports are decoded."""
+        langs, mentions, first_seen = self.con.execute(
+            "SELECT langs, num_mentions, first_seen FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        mine = [json.loads(r[0]) for r in self.con.execute(
+            "SELECT row FROM reports WHERE doc_id = ? AND event_id = ?", (doc_id, event_id))]
+        docs = self.con.execute("SELECT DISTINCT r.doc_id, d.source, d.url, d.ingested_at FROM reports r "
+                                "JOIN documents d ON d.doc_id = r.doc_id WHERE r.event_id = ?", (event_id,)).fetchall()
+        when = next(at for d, _, _, at in docs if d == doc_id)
+        self.con.execute(
+            "UPDATE events SET langs = ?, num_mentions = ?, num_sources = ?, num_articles = ?, first_seen = ? "
+            "WHERE event_id = ?",
+            (",".join(sorted(set(langs.split(",")) | {r.get("lang") or "" for r in mine})),
+             mentions + len({m.get("start") for r in mine for m in r.get("mentions") or []}),
+             len({_outlet(source, url, d) for d, source, url, _ in docs}), len(docs),
+             min(first_seen, when), event_id))
+
+    def _recount(self, event_id):
+        """Set an event's languages, first sighting and GDELT counts from its reports (in SQL: the
+        reports are not decoded in Python)."""
+        found = self.con.execute(
+            "SELECT r.doc_id, d.source, d.url, d.ingested_at, COALESCE(json_extract(r.row, '$.lang'), '') "
+            "FROM reports r JOIN documents d ON d.doc_id = r.doc_id WHERE r.event_id = ?", (event_id,)).fetchall()
+        mentions = self.con.execute(
+            "SELECT COUNT(*) FROM (SELECT DISTINCT r.doc_id, json_extract(m.value, '$.start') "
+            "FROM reports r, json_each(r.row, '$.mentions') m WHERE r.event_id = ?)", (event_id,)).fetchone()[0]
+        self.con.execute(
+            "UPDATE events SET langs = ?, num_mentions = ?, num_sources = ?, num_articles = ?, first_seen = ? "
+            "WHERE event_id = ?",
+            (",".join(sorted({lang for *_, lang in found})), mentions,
+             len({_outlet(source, url, doc_id) for doc_id, source, url, *_ in found}),
+             len({doc_id for doc_id, *_ in found}), min(f[3] for f in found), event_id))
 
     def _move(self, report_id, row, event_id, when):
         """Move a report that no longer fits its event to a stored event it fits without splitting
