@@ -44,6 +44,8 @@ class Language:
     adjectives_first: bool = False  # adjectives stand before their noun ("Israeli shelling")
     participle_suffixes: tuple = ()  # endings of past participles ("brokered by Qatar" is passive)
     complementizers: frozenset = frozenset()  # "that", "bahwa": a trigger's "..." gap may open with one, not cross it
+    joins: frozenset = frozenset()  # one-word coordination ("und"): two verbs may share an auxiliary across it
+    auxiliaries: frozenset = frozenset()  # "hat", "a": the finite verb of a verb bracket, shared by coordinated participles
     negation_in_gap: bool = False   # negation stands inside the verb's bracket: "hat Putin nicht getroffen"
     segmenter: str | None = None    # "jieba": words of unspaced text come from a segmenter (Chinese)
     clitics: tuple = ()             # proclitics split off a word the vocabulary lacks (Arabic و ب ل ال)
@@ -135,6 +137,8 @@ def build_language(iso):
         adjectives_first=bool(grammar.get("adjectives_first")),
         participle_suffixes=tuple(grammar.get("participle_suffixes") or ()),
         complementizers=frozenset(str(w).lower() for w in grammar.get("complementizers") or ()),
+        joins=frozenset(str(w).lower() for w in grammar.get("coordination") or () if " " not in str(w)),
+        auxiliaries=frozenset(str(w).lower() for w in grammar.get("auxiliaries") or ()),
         negation_in_gap=bool(grammar.get("negation_in_gap")),
         segmenter=grammar.get("segmenter"),
         verb_first=bool(grammar.get("verb_first")),

@@ -95,7 +95,8 @@ class Coder:
         # names and dates are no trigger words, and a "..." gap skips them ("lifted Friday a blockade")
         blocked = {j for m in mentions for a in m.atoms if a.kind != "role" for j in range(a.start, a.end)}
         blocked |= self.dates.spans(exprs, lowers)
-        triggers = self.patterns.find(lowers, lambda j: self.lang.lemma(lowers[j]), blocked, self.lang.complementizers)
+        triggers = self.patterns.find(lowers, lambda j: self.lang.lemma(lowers[j]), blocked, self.lang.complementizers,
+                                      self.lang.joins, self.lang.auxiliaries)
         events = []
         if triggers:        # a sentence without a trigger only tells the story its dates
             triggers, contents = _drop_contents(_drop_governing(triggers, modal_spans(self.lang, lowers)),

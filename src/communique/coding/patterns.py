@@ -203,11 +203,12 @@ class PatternSet:
         hits = [hit for key in keys for hit in self._by_head.get(key, ()) if lower.startswith(hit[1])]
         return [entry for _, _, entry in sorted(hits, key=lambda h: h[0])]
 
-    def find(self, lowers, lemma_of, blocked, stops=frozenset()):
+    def find(self, lowers, lemma_of, blocked, stops=frozenset(), joins=frozenset(), auxiliaries=frozenset()):
         """Non-overlapping triggers in a sentence; blocked holds the token indices of actor names,
         which no trigger word may match but a "..." gap may skip; stops the words (complementizers) a
         gap may only start with ("demanded | that Russia release", but "announced on Monday that he will
-        withdraw | weapons" is no arms delivery)."""
+        withdraw | weapons" is no arms delivery); joins the words ("und") after which a verb shares
+        the auxiliary (one of auxiliaries, or a word inside the first verb's trigger) of the verb before it."""
         hits = []
         present = set(lowers)
         literal, prefixes = self.by_literal, self._prefixes
@@ -225,7 +226,24 @@ class PatternSet:
                     end = _match(items, 0, lowers, i, lemma_of, blocked, stops)
                     if end > i:
                         hits.append(Trigger(pattern, i, end))
-        return _non_overlapping(hits)
+        return _non_overlapping(_shared_auxiliaries(hits, lowers, joins, blocked, auxiliaries))
+
+
+def _shared_auxiliaries(hits, lowers, joins, blocked, auxiliaries):
+    """A trigger whose gap holds a whole other trigger, with a name of its own and followed by
+    "and", is a second verb sharing the first one's auxiliary ("hat mit X telefoniert und Y
+    gewürdigt", "hat den Botschafter einbestellt und Moskau kritisiert"): it starts after the
+    "and", so that both verbs are found. Two triggers opening on the same word share it only when
+    it is an auxiliary ("providing images and intelligence" is one verb)."""
+    if not joins:
+        return hits
+    out = []
+    for hit in hits:
+        cuts = [h.end for h in hits if h is not hit and h.end < hit.end - 1 and lowers[h.end] in joins
+                and (hit.start < h.start or (hit.start == h.start and lowers[h.start] in auxiliaries))
+                and not blocked.isdisjoint(range(h.start, h.end))]
+        out.append(Trigger(hit.pattern, max(cuts) + 1, hit.end) if cuts else hit)
+    return out
 
 
 def _second_word_index(entries):
