@@ -15,7 +15,7 @@ GRAMMAR_KINDS = ("coordination", "between", "negation", "future", "hypothetical"
                  "honorifics", "name_particles", "institution_words", "topic", "stance", "place_modifiers",
                  "continuation", "refusal", "precondition", "obligation", "dual", "role_modifiers",
                  "partitives", "not_object", "before_verb", "participles", "stance_after",
-                 "place_relatives")
+                 "place_relatives", "subject_group")
 
 
 @dataclass(frozen=True)

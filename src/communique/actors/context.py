@@ -24,11 +24,14 @@ class DocContext:
     party: object = None            # the first actor with a country or organisation in the sentence
     recent: list = field(default_factory=list)   # actors with a party, in reading order (the last few)
     last_party: object = None       # ... and in the last sentence that had one
+    prev_subject: object = None     # the subject and first party of the sentence just before
+    prev_party: object = None
 
     def start_sentence(self):
         """Forget the sentence subject, keeping it as the last one."""
         self.last_subject = self.subject or self.last_subject
         self.last_party = self.party or self.last_party
+        self.prev_subject, self.prev_party = self.subject, self.party
         self.subject = self.party = None
 
     def owner(self):
@@ -38,6 +41,12 @@ class DocContext:
     def antecedent(self):
         """Whom "he", "she", "ia" refers to: this sentence's subject, else the last sentence's."""
         return self.subject or self.last_subject or self.last_person
+
+    def group_antecedent(self):
+        """Whom a sentence-opening "they" refers to: the sentence before's first party, when that
+        sentence had no named person as its subject (a group: "Polish farmers blocked roads. They
+        protested ..."); else None."""
+        return self.prev_party if self.prev_subject is None else None
 
     def pair(self):
         """Whom "the two leaders", "kedua pihak" refer to: the last two parties named, each by its

@@ -16,7 +16,7 @@ NAMED_ROLES = {"president", "prime_minister", "chancellor", "foreign_minister", 
 LOWER_ATOM_KINDS = {"counterpart", "pronouns_person", "pronouns_group", "dual"}
 HYPHENS = frozenset("-‐")
 CASELESS_NAME = 3   # tokens a name in a script without capitals may have after its title ("王毅")
-SLOT_KINDS = {"countryish": COUNTRYISH, "person": {"person", "cap", "pronoun"}, "org": {"org"}, "role": {"role"}}
+SLOT_KINDS = {"countryish": COUNTRYISH, "person": {"person", "cap", "pronoun", "they"}, "org": {"org"}, "role": {"role"}}
 
 
 @dataclass
@@ -193,7 +193,10 @@ class MentionFinder:
             start > 0 and lowers[start - 1] == "." and "honorifics" in self.lang.kinds_before(lowers, start - 1))
 
     def _pronoun(self, i, kinds, ctx):
-        """A pronoun atom; whom it names is settled in reading order (see DocContext.antecedent)."""
+        """A pronoun atom; whom it names is settled in reading order (see DocContext.antecedent); a
+        sentence-opening "they" after a sentence about a group is that group."""
+        if i == 0 and "subject_group" in kinds and ctx.group_antecedent() is not None:
+            return Atom("they", i, i + 1)
         return Atom("pronoun", i, i + 1) if "pronouns_person" in kinds else None
 
     def _cap_at(self, tokens, lowers, i, ctx):
@@ -288,7 +291,7 @@ class MentionFinder:
         if not self._glue(lowers, mention.end, atom.start):
             return False
         kinds = {a.kind for a in mention.atoms}
-        if atom.kind in ("pronoun", "dual") or kinds & {"pronoun", "dual"}:
+        if atom.kind in ("pronoun", "they", "dual") or kinds & {"pronoun", "they", "dual"}:
             return False
         if atom.kind == "institution":
             return "role" in kinds and not kinds & {"person", "cap"}
@@ -398,8 +401,8 @@ class MentionFinder:
         role_atom = mention.slot("role")
         place = mention.slot("countryish")
         org = mention.slot("org")
-        if person and person.kind == "pronoun":
-            referent = ctx.antecedent()
+        if person and person.kind in ("pronoun", "they"):
+            referent = ctx.group_antecedent() if person.kind == "they" else ctx.antecedent()
             return referent.copy() if referent is not None else None
         actor = Actor()
         if place:
@@ -552,7 +555,7 @@ def _describes(description, named):
     """Whether one mention describes the person another names: a role without a name, beside a
     name without a role."""
     person = named.slot("person")
-    return (person is not None and person.kind != "pronoun" and not named.slot("role")
+    return (person is not None and person.kind not in ("pronoun", "they") and not named.slot("role")
             and description.slot("role") is not None and description.slot("person") is None)
 
 
