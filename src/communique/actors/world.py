@@ -228,8 +228,21 @@ def build_world(lang):
     world, own = World(lang), _own_names(lang)
     for add in (_add_people, _add_orgs, _add_seats, _add_countries, _add_cities, _add_regions, _add_landmarks):
         add(world, own)
+    _lowercase_seats(world, own)
     _check_own(world, own)
     return world
+
+
+def _lowercase_seats(world, own):
+    """A seat written after a lower-case country adjective ("das russische Außenministerium")
+    matches in lower case too, as the adjective does; "militer China" does not ("militer" is no
+    country's adjective, and "latihan militer" stays a trigger)."""
+    for row in load_yaml("world", "seats.yaml", default=[]):
+        english = ((row.get("names") or {}).get("en") or [None])[0]
+        for form in _forms_for(row.get("names"), world.lang) + list(own["seats"].get(english, ())):
+            key = phrase_key(form)
+            if form[:1].islower() and len(key) > 1 and key[:1] in world.lowercase:
+                world.lowercase.add(key)
 
 
 def _check_own(world, own):
