@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field, replace
 
+from communique.coding.patterns import COMMAS
+
 TARGET_WINDOW = 12
 VERB_SUBJECT_GAP = 2   # words between a clause-opening verb and its subject (Arabic VSO)
 JOINERS = {",", "-", "–", "/", "&"}
@@ -473,8 +475,11 @@ class ArgumentFinder:
         return ends_clause and "reporting" in self.lang.kinds_before(lowers, group.start)
 
     def _between_group(self, trigger, groups, lowers, last):
-        """The group after a "between" word right after the trigger, when it has two members or more."""
+        """The group after a "between" word right after the trigger (no comma before it), when it
+        has two members or more."""
         for j in range(trigger.end, min(trigger.end + 3, len(lowers))):
+            if lowers[j] in COMMAS:         # "una conversación telefónica, | mediar entre A y B": another clause's
+                return None
             kinds = self.lang.kinds_at(lowers, j)
             if kinds and "between" in kinds[1]:
                 group = self._after(groups, kinds[0], last, lowers, places=False, max_gap=2)
