@@ -207,8 +207,8 @@ class PatternSet:
         """Non-overlapping triggers in a sentence; blocked holds the token indices of actor names,
         which no trigger word may match but a "..." gap may skip; stops the words (complementizers) a
         gap may only start with ("demanded | that Russia release", but "announced on Monday that he will
-        withdraw | weapons" is no arms delivery); joins the words ("und") after which a verb shares
-        the auxiliary (one of auxiliaries, or a word inside the first verb's trigger) of the verb before it."""
+        withdraw | weapons" is no arms delivery); joins ("und") and auxiliaries ("hat") let two
+        participles share one auxiliary (see _shared_auxiliaries)."""
         hits = []
         present = set(lowers)
         literal, prefixes = self.by_literal, self._prefixes
