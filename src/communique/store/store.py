@@ -210,36 +210,33 @@ class Store:
     def _count_new_document(self, event_id, doc_id):
         """Add to an event's counts the reports of a document new to it (its most precise report
         unchanged): only this document's reports are decoded."""
-        langs, mentions, first_seen = self.con.execute(
-            "SELECT langs, num_mentions, first_seen FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        langs, mentions = self.con.execute("SELECT langs, num_mentions FROM events WHERE event_id = ?",
+                                           (event_id,)).fetchone()
         mine = [json.loads(r[0]) for r in self.con.execute(
             "SELECT row FROM reports WHERE doc_id = ? AND event_id = ?", (doc_id, event_id))]
-        docs = self.con.execute("SELECT DISTINCT r.doc_id, d.source, d.url, d.ingested_at FROM reports r "
-                                "JOIN documents d ON d.doc_id = r.doc_id WHERE r.event_id = ?", (event_id,)).fetchall()
-        when = next(at for d, _, _, at in docs if d == doc_id)
-        self.con.execute(
-            "UPDATE events SET langs = ?, num_mentions = ?, num_sources = ?, num_articles = ?, first_seen = ? "
-            "WHERE event_id = ?",
-            (",".join(sorted(set(langs.split(",")) | {r.get("lang") or "" for r in mine})),
-             mentions + len({m.get("start") for r in mine for m in r.get("mentions") or []}),
-             len({_outlet(source, url, d) for d, source, url, _ in docs}), len(docs),
-             min(first_seen, when), event_id))
+        self._set_counts(event_id, set(langs.split(",")) | {r.get("lang") or "" for r in mine},
+                         mentions + len({m.get("start") for r in mine for m in r.get("mentions") or []}))
 
     def _recount(self, event_id):
         """Set an event's languages, first sighting and GDELT counts from its reports (in SQL: the
         reports are not decoded in Python)."""
-        found = self.con.execute(
-            "SELECT r.doc_id, d.source, d.url, d.ingested_at, COALESCE(json_extract(r.row, '$.lang'), '') "
-            "FROM reports r JOIN documents d ON d.doc_id = r.doc_id WHERE r.event_id = ?", (event_id,)).fetchall()
+        langs = {lang for (lang,) in self.con.execute(
+            "SELECT DISTINCT COALESCE(json_extract(row, '$.lang'), '') FROM reports WHERE event_id = ?", (event_id,))}
         mentions = self.con.execute(
             "SELECT COUNT(*) FROM (SELECT DISTINCT r.doc_id, json_extract(m.value, '$.start') "
             "FROM reports r, json_each(r.row, '$.mentions') m WHERE r.event_id = ?)", (event_id,)).fetchone()[0]
+        self._set_counts(event_id, langs, mentions)
+
+    def _set_counts(self, event_id, langs, mentions):
+        """Write an event's languages and mention count, and its sources, articles and first
+        sighting from the documents that report it."""
+        docs = self.con.execute("SELECT DISTINCT r.doc_id, d.source, d.url, d.ingested_at FROM reports r "
+                                "JOIN documents d ON d.doc_id = r.doc_id WHERE r.event_id = ?", (event_id,)).fetchall()
         self.con.execute(
             "UPDATE events SET langs = ?, num_mentions = ?, num_sources = ?, num_articles = ?, first_seen = ? "
             "WHERE event_id = ?",
-            (",".join(sorted({lang for *_, lang in found})), mentions,
-             len({_outlet(source, url, doc_id) for doc_id, source, url, *_ in found}),
-             len({doc_id for doc_id, *_ in found}), min(f[3] for f in found), event_id))
+            (",".join(sorted(langs)), mentions, len({_outlet(source, url, d) for d, source, url, _ in docs}),
+             len(docs), min(at for *_, at in docs), event_id))
 
     def _move(self, report_id, row, event_id, when):
         """Move a report that no longer fits its event to a stored event it fits without splitting
