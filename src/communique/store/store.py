@@ -100,19 +100,14 @@ class Store:
         whether the event's most precise report is still the one it was."""
         self._apply_aliases(row)
         text = json.dumps(row, ensure_ascii=False)
-        event_id, reason = self._match(row)
-        same_best = event_id is not None and self._still_best(event_id, row)
+        event_id, reason, stored = self._match(row)
+        same_best = stored is not None and better(stored, row) is stored     # ties go to the first
         if event_id is None:
             event_id = self._new_event(row, when, text)
             reason = "first report"
         self.con.execute("INSERT INTO reports (event_id, doc_id, merge_reason, row) VALUES (?, ?, ?, ?)",
                          (event_id, doc_id, reason, text))
         return event_id, same_best
-
-    def _still_best(self, event_id, row):
-        """Whether an event's most precise report stays so beside a new one (ties go to the first)."""
-        stored = json.loads(self.con.execute("SELECT row FROM events WHERE event_id = ?", (event_id,)).fetchone()[0])
-        return better(stored, row) is stored
 
     def _apply_aliases(self, row):
         """Rename the people of an incoming report as the user renamed or merged them."""
@@ -124,21 +119,22 @@ class Store:
                     actor["name"] = found[0]
 
     def _match(self, row, exclude=None, fits=None):
-        """(event id, reason) of the stored event a report is about (and fits(event id) allows), or
-        (None, None)."""
+        """(event id, reason, its most precise report) of the stored event a report is about (and
+        fits(event id) allows), or (None, None, None)."""
         lo, hi = date_bounds(row)
         if lo is None:
-            return None, None
+            return None, None, None
         root, pair = pair_key(row)
         earliest = (date.fromisoformat(lo) - timedelta(days=self._widest_span())).isoformat()
         candidates = self.con.execute(            # an event that reaches lo starts at most _widest days before it
             "SELECT event_id, row FROM events WHERE root = ? AND pair = ? AND date_lo BETWEEN ? AND ? "
             "AND date_hi >= ? ORDER BY event_id", (root, pair, earliest, hi, lo))
-        for event_id, stored in candidates:
-            reason = same_event(json.loads(stored), row) if event_id != exclude else None
+        for event_id, text in candidates:
+            stored = json.loads(text)
+            reason = same_event(stored, row) if event_id != exclude else None
             if reason and (fits is None or fits(event_id)):
-                return event_id, reason
-        return None, None
+                return event_id, reason, stored
+        return None, None, None
 
     def _widest_span(self):
         """The most days any stored event spans (kept up to date as events are written)."""
@@ -159,7 +155,7 @@ class Store:
         found = self.con.execute("SELECT row FROM events WHERE event_id = ?", (event_id,)).fetchone()
         if found is None:
             return
-        other, reason = self._match(json.loads(found[0]), exclude=event_id)
+        other, reason, _ = self._match(json.loads(found[0]), exclude=event_id)
         if other is not None:
             self.con.execute("UPDATE reports SET event_id = ?, merge_reason = ? WHERE event_id = ?",
                              (other, f"merged after a rename: {reason}", event_id))
@@ -187,11 +183,11 @@ class Store:
             self.con.execute("DELETE FROM events WHERE event_id = ?", (event_id,))
             return
         rows = [json.loads(r[0]) for r in found]
-        best = reduce(better, rows)
-        strays = [(f, row) for f, row in zip(found, rows) if row is not best and not same_event(best, row)]
+        best, strays = _best_and_strays(rows)
         if strays:          # a more precise report shows they were never the same event: split them off
-            for f, row in strays:
-                self._move(f[2], row, event_id, f[1])
+            for f, row in zip(found, rows):
+                if any(row is stray for stray in strays):
+                    self._move(f[2], row, event_id, f[1])
             self._refresh(event_id)
             return
         lo, hi = date_bounds(best)
@@ -241,7 +237,7 @@ class Store:
     def _move(self, report_id, row, event_id, when):
         """Move a report that no longer fits its event to a stored event it fits without splitting
         that one in turn (so moves cannot go round in circles), or to a new event."""
-        other, reason = self._match(row, exclude=event_id, fits=lambda other: self._takes(other, report_id, row))
+        other, reason, _ = self._match(row, exclude=event_id, fits=lambda other: self._takes(other, report_id, row))
         if other is None:
             other, reason = self._new_event(row, when), "split off: first report"
         self.con.execute("UPDATE reports SET event_id = ?, merge_reason = ? WHERE report_id = ?",
@@ -253,8 +249,14 @@ class Store:
         one included, is the same event as the most precise of them."""
         found = self.con.execute("SELECT report_id, row FROM reports WHERE event_id = ?", (event_id,)).fetchall()
         rows = [r for _, r in sorted([(k, json.loads(r)) for k, r in found] + [(report_id, row)], key=lambda x: x[0])]
-        best = reduce(better, rows)
-        return all(r is best or same_event(best, r) for r in rows)
+        return not _best_and_strays(rows)[1]
+
+
+def _best_and_strays(rows):
+    """The most precise of an event's reports (in report order; ties go to the first) and the
+    reports that are not the same event as it."""
+    best = reduce(better, rows)
+    return best, [row for row in rows if row is not best and not same_event(best, row)]
 
 
 def _outlet(source, url, doc_id):
