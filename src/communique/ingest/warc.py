@@ -82,14 +82,22 @@ def _records(stream):
 
 def _headers(stream):
     """Header fields (lower-case names) up to the blank line that ends them."""
-    fields = {}
+    lines = []
     for line in iter(lambda: stream.readline(MAX_LINE), b""):
         if not line.strip():
-            return fields
-        key, sep, value = line.decode("utf-8", "replace").partition(":")
+            return _fields(line.decode("utf-8", "replace") for line in lines)
+        lines.append(line)
+    raise WarcError("the file ends inside a record's headers")
+
+
+def _fields(lines):
+    """{lower-case name: value} of "Name: value" lines (WARC or HTTP headers)."""
+    fields = {}
+    for line in lines:
+        key, sep, value = line.partition(":")
         if sep:
             fields[key.strip().lower()] = value.strip()
-    raise WarcError("the file ends inside a record's headers")
+    return fields
 
 
 def _skip(stream, length):
@@ -133,11 +141,7 @@ def _http_payload(body):
     status = lines[0].split() if lines else []
     if len(status) < 2 or not status[1].startswith("2"):
         return None
-    fields = {}
-    for line in lines[1:]:
-        key, colon, value = line.partition(":")
-        if colon:
-            fields[key.strip().lower()] = value.strip()
+    fields = _fields(lines[1:])
     if "chunked" in fields.get("transfer-encoding", "").lower():
         payload = _dechunk(payload)
     return fields.get("content-type", ""), _decompress(payload, fields.get("content-encoding", "").lower())
