@@ -16,7 +16,8 @@ NAMED_ROLES = {"president", "prime_minister", "chancellor", "foreign_minister", 
 LOWER_ATOM_KINDS = {"counterpart", "pronouns_person", "pronouns_group", "dual"}
 HYPHENS = frozenset("-‐")
 CASELESS_NAME = 3   # tokens a name in a script without capitals may have after its title ("王毅")
-SLOT_KINDS = {"countryish": COUNTRYISH, "person": {"person", "cap", "pronoun", "they"}, "org": {"org"}, "role": {"role"}}
+PRONOUNS = frozenset({"pronoun", "they"})     # atoms that point back to an actor named before
+SLOT_KINDS = {"countryish": COUNTRYISH, "person": {"person", "cap"} | PRONOUNS, "org": {"org"}, "role": {"role"}}
 
 
 @dataclass
@@ -291,7 +292,7 @@ class MentionFinder:
         if not self._glue(lowers, mention.end, atom.start):
             return False
         kinds = {a.kind for a in mention.atoms}
-        if atom.kind in ("pronoun", "they", "dual") or kinds & {"pronoun", "they", "dual"}:
+        if atom.kind in PRONOUNS | {"dual"} or kinds & (PRONOUNS | {"dual"}):
             return False
         if atom.kind == "institution":
             return "role" in kinds and not kinds & {"person", "cap"}
@@ -401,7 +402,7 @@ class MentionFinder:
         role_atom = mention.slot("role")
         place = mention.slot("countryish")
         org = mention.slot("org")
-        if person and person.kind in ("pronoun", "they"):
+        if person and person.kind in PRONOUNS:
             referent = ctx.group_antecedent() if person.kind == "they" else ctx.antecedent()
             return referent.copy() if referent is not None else None
         actor = Actor()
@@ -555,7 +556,7 @@ def _describes(description, named):
     """Whether one mention describes the person another names: a role without a name, beside a
     name without a role."""
     person = named.slot("person")
-    return (person is not None and person.kind not in ("pronoun", "they") and not named.slot("role")
+    return (person is not None and person.kind not in PRONOUNS and not named.slot("role")
             and description.slot("role") is not None and description.slot("person") is None)
 
 
